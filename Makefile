@@ -1,0 +1,39 @@
+# howto — the two commands of the README's quick start are `make demo` and `make test`.
+SWIFT ?= swift
+HOWTO := .build/debug/howto
+REFERENCE := content/how-to/configure-hashicorp-vault-with-oauth2.md
+
+.PHONY: demo test build site check verify bench clean
+
+## Install what is missing, build, check the content, write site/, verify the reference tutorial.
+demo: build
+	$(HOWTO) check content
+	$(HOWTO) build
+	$(HOWTO) test $(REFERENCE)
+
+## Install what is missing and run every test (unit, contract, browser, live OpenBao).
+test:
+	scripts/deps.sh test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build:
+	scripts/deps.sh build
+	$(SWIFT) build --product howto
+
+site: build
+	$(HOWTO) build
+
+check: build
+	$(HOWTO) check content
+
+verify: build
+	$(HOWTO) test $(REFERENCE)
+
+bench:
+	scripts/deps.sh bench
+	bench/site.sh
+	bench/runner.sh
+
+clean:
+	rm -rf site

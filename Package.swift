@@ -1,0 +1,147 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "howto",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "howto", targets: ["howto"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
+    ],
+    targets: [
+        // C library: libcmark from the system (apt libcmark-dev).
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+
+        // Source positions and located diagnostics shared by every parser.
+        .target(name: "Diagnostics", swiftSettings: strict),
+        // Markdown over libcmark: parse, IAL attachment, HTML rendering with hooks.
+        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics"], swiftSettings: strict),
+        // The Liquid subset used in content (hand-written: no maintained Swift Liquid library).
+        .target(name: "Liquid", dependencies: ["Diagnostics"], swiftSettings: strict),
+        // The executable plan of a how-to: steps, attributes, sources.
+        .target(name: "HowToPlan", dependencies: ["Diagnostics"], swiftSettings: strict),
+        // The page model: front matter, includes, site data, Kong blocks, step extraction.
+        .target(name: "HowTo", dependencies: [
+            "Markdown", "Liquid", "HowToPlan", "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
+        // The docs site: templates, pages, index, tags, search, sitemap, link check.
+        .target(name: "Site", dependencies: [
+            "HowTo", "Markdown", "Liquid", "Diagnostics",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], swiftSettings: strict),
+
+        // A per-run certificate authority and server certificates.
+        .target(name: "TestPKI", dependencies: [
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+        ], swiftSettings: strict),
+        // The embedded Vault dev server (Hummingbird).
+        .target(name: "MockVault", dependencies: [
+            "TestPKI",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        // The embedded OAuth2 identity provider with the Auth0 profile (Hummingbird over TLS).
+        .target(name: "MockIdP", dependencies: [
+            "TestPKI", "Diagnostics",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
+        // The `vault` command: a client of the Vault HTTP API with the real CLI's output.
+        .target(name: "VaultCLI", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], swiftSettings: strict),
+        // Kong gateway emulation: decK files, vault entities, the {vault://...} resolver.
+        .target(name: "Gateway", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ], swiftSettings: strict),
+        // The executor: shell session, background services, validations, cleanup, reports.
+        .target(name: "Runner", dependencies: [
+            "HowToPlan", "Diagnostics",
+            .product(name: "Subprocess", package: "swift-subprocess"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "SystemPackage", package: "swift-system"),
+            .product(name: "Yams", package: "Yams"),
+        ], swiftSettings: strict),
+        // The CLI; also answers as `vault`, `deck` and `kong` (multi-call binary).
+        .executableTarget(name: "howto", dependencies: [
+            "Diagnostics", "HowTo", "HowToPlan", "Site", "Runner", "MockVault", "MockIdP", "TestPKI", "VaultCLI", "Gateway",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
+
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strict),
+        .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
+        .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan"], resources: [.copy("Malformed")], swiftSettings: strict),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo"], swiftSettings: strict),
+        .testTarget(name: "TestPKITests", dependencies: ["TestPKI"], swiftSettings: strict),
+        .testTarget(name: "MockVaultTests", dependencies: [
+            "MockVault", "TestPKI",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ], swiftSettings: strict),
+        .testTarget(name: "MockIdPTests", dependencies: [
+            "MockIdP", "TestPKI",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "JWTKit", package: "jwt-kit"),
+        ], swiftSettings: strict),
+        .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault"], swiftSettings: strict),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "MockVault", "MockIdP", "TestPKI"], swiftSettings: strict),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "HowToPlan", "Diagnostics"], exclude: ["junit.xsd"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,49 @@
+public import HowToPlan
+
+/// A loaded how-to: typed front matter, rendered body and its executable plan, from one parse.
+public struct HowToPage: Sendable {
+    /// The path as given, e.g. `content/how-to/configure-hashicorp-vault-with-oauth2.md`.
+    public var sourcePath: String
+    /// The file name without `.md`, e.g. `configure-hashicorp-vault-with-oauth2`.
+    public var slug: String
+    /// The page URL, e.g. `/how-to/configure-hashicorp-vault-with-oauth2/`.
+    public var url: String
+    /// The front matter, with Liquid in strings already rendered.
+    public var frontMatter: FrontMatter
+    /// The rendered body (Kong blocks expanded, placeholders replaced).
+    public var bodyHTML: String
+    /// Every heading of the body, in order (H2 = step sections).
+    public var headings: [Heading]
+    /// The body as plain text, for search.
+    public var plainText: String
+    /// Rendered prerequisite items.
+    public var prerequisites: [RenderedItem]
+    /// Rendered cleanup items.
+    public var cleanup: [RenderedItem]
+    /// Rendered FAQs.
+    public var faqs: [FAQ]
+    /// The TL;DR answer rendered to HTML, nil when empty.
+    public var tldrHTML: String?
+    /// The executable plan for the requested topology.
+    public var plan: Plan
+
+    /// Creates a page.
+    public init(
+        sourcePath: String, slug: String, url: String, frontMatter: FrontMatter, bodyHTML: String,
+        headings: [Heading], plainText: String, prerequisites: [RenderedItem], cleanup: [RenderedItem],
+        faqs: [FAQ], tldrHTML: String?, plan: Plan
+    ) {
+        self.sourcePath = sourcePath
+        self.slug = slug
+        self.url = url
+        self.frontMatter = frontMatter
+        self.bodyHTML = bodyHTML
+        self.headings = headings
+        self.plainText = plainText
+        self.prerequisites = prerequisites
+        self.cleanup = cleanup
+        self.faqs = faqs
+        self.tldrHTML = tldrHTML
+        self.plan = plan
+    }
+}

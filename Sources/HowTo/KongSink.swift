@@ -1,0 +1,103 @@
+import Diagnostics
+import Markdown
+import Foundation
+import Synchronization
+
+/// What Kong blocks leave behind while a page renders: placeholder HTML, tab and topology fragments,
+/// validation parameters and diagnostics. Shared by the block handlers of one page render.
+final class KongSink: Sendable {
+    /// A separately parsed piece of markdown that the page shows through a placeholder.
+    enum Fragment: Sendable {
+        /// `{% navtabs %}`: tabs in order; only the first one is part of the plan.
+        case tabs([Tab])
+        /// `{% konnect %}` / `{% on_prem %}`: content for one topology.
+        case topology(String, MarkdownDocument)
+    }
+
+    /// One `{% navtab "Title" %}`.
+    struct Tab: Sendable {
+        var title: String
+        var slug: String
+        var document: MarkdownDocument
+    }
+
+    private struct State {
+        var counter = 0
+        var placeholders: [String: (html: String, text: String)] = [:]
+        var fragments: [String: Fragment] = [:]
+        var tabs: [String: Tab] = [:]
+        var validations: [String: ValidationBlock] = [:]
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private let state = Mutex(State())
+
+    /// A fresh token made of letters and digits only, so cmark leaves it alone.
+    func token(_ kind: String) -> String {
+        state.withLock { s in
+            s.counter += 1
+            return "HOWTO\(kind)\(s.counter)X"
+        }
+    }
+
+    /// Registers placeholder HTML (and its plain-text form) under a new token.
+    func placeholder(html: String, text: String, kind: String = "PH") -> String {
+        let token = token(kind)
+        state.withLock { $0.placeholders[token] = (html, text) }
+        return token
+    }
+
+    /// Registers a fragment shown through the placeholder `html`.
+    func fragment(_ fragment: Fragment, html: String, text: String) -> String {
+        let token = placeholder(html: html, text: text, kind: "FRAG")
+        state.withLock { $0.fragments[token] = fragment }
+        return token
+    }
+
+    /// Stores a parsed tab; returns its reference token.
+    func tab(_ tab: Tab) -> String {
+        let token = token("TAB")
+        state.withLock { $0.tabs[token] = tab }
+        return token
+    }
+
+    /// The tab stored under `token`.
+    func tab(for token: String) -> Tab? { state.withLock { $0.tabs[token] } }
+
+    /// Stores validation parameters; returns the id the fence carries in `data-test-id`.
+    func validation(_ block: ValidationBlock) -> String {
+        let id = token("VAL")
+        state.withLock { $0.validations[id] = block }
+        return id
+    }
+
+    /// The validation stored under `id`.
+    func validation(for id: String) -> ValidationBlock? { state.withLock { $0.validations[id] } }
+
+    /// The fragment behind a placeholder token.
+    func fragment(for token: String) -> Fragment? { state.withLock { $0.fragments[token] } }
+
+    /// Every placeholder's HTML, for the Markdown renderer.
+    var placeholderHTML: [String: String] { state.withLock { $0.placeholders.mapValues(\.html) } }
+
+    /// Replaces placeholder tokens in plain text (titles, search text) with their text form.
+    func plainText(_ text: String) -> String {
+        guard text.contains("HOWTO") else { return text }
+        return state.withLock { s in
+            var out = text
+            for (token, value) in s.placeholders where out.contains(token) {
+                out = out.replacingOccurrences(of: token, with: value.text)
+            }
+            return out
+        }
+    }
+
+    /// Records diagnostics found inside nested renders.
+    func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        state.withLock { $0.diagnostics += diagnostics }
+    }
+
+    /// Every diagnostic recorded so far.
+    var diagnostics: [Diagnostic] { state.withLock { $0.diagnostics } }
+}

@@ -1,0 +1,194 @@
+import Diagnostics
+import Foundation
+import HowToPlan
+import Liquid
+import Markdown
+import Yams
+
+/// One page load: split, front matter, body, prerequisites, cleanup, FAQs and the plan, collecting diagnostics.
+struct PageLoading {
+    let loader: ContentLoader
+    let path: String
+    let site: SiteConfig
+    let topology: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private let sink = KongSink()
+
+    init(loader: ContentLoader, path: String, site: SiteConfig, topology: String) {
+        self.loader = loader
+        self.path = path
+        self.site = site
+        self.topology = topology
+    }
+
+    /// Loads the page; nil when it cannot be built at all (errors are in `diagnostics`).
+    mutating func run(bytes: [UInt8]) -> HowToPage? {
+        let source: SourceFile
+        do {
+            source = try SourceFile(path: path, bytes: bytes)
+        } catch {
+            diagnostics += error.diagnostics
+            return nil
+        }
+        let (slug, url) = pageAddress()
+        var reader = YAMLReader(file: path, firstLine: SourceFile.frontMatterFirstLine)
+        let root = reader.compose(source.frontMatter)
+        diagnostics += reader.diagnostics
+        if reader.diagnostics.hasErrors { return nil }
+
+        var pageVariables: [String: LiquidValue] = [:]
+        if let root, case let .dictionary(values) = LiquidValue(yaml: root) { pageVariables = values }
+        pageVariables["url"] = .string(url)
+        pageVariables["slug"] = .string(slug)
+        pageVariables["path"] = .string(path)
+        let tools = (root?.mapping?["tools"]?.sequence).map { $0.compactMap(\.string) } ?? []
+        let environment = RenderEnvironment(
+            variables: ["site": .dictionary(site.variables), "page": .dictionary(pageVariables)],
+            includes: loader.includes, strict: loader.strict, allowRawHTML: site.allowRawHTML, tools: tools, sink: sink)
+
+        var parser = FrontMatterParser(file: path, includesRoot: loader.includes.root) { text, location in
+            let result = environment.liquid(text, at: location)
+            return (result.output, result.diagnostics)
+        }
+        let parsed = parser.parse(root)
+        diagnostics += parser.diagnostics
+        guard var frontMatter = parsed, !diagnostics.hasErrors else { return nil }
+
+        let body = environment.markdown(source.body, at: SourceLocation(file: path, line: source.bodyFirstLine))
+        diagnostics += body.diagnostics
+
+        var extractor = StepExtractor(topology: topology, sink: sink, section: frontMatter.title)
+        var prerequisites: [RenderedItem] = []
+        var prerequisiteSteps: [StepExtractor.Draft] = []
+        let inline = frontMatter.prereqs?.inline ?? []
+        for item in inline.filter({ $0.position == "before" }) + inline.filter({ $0.position != "before" }) {
+            let (rendered, steps) = renderItem(item, environment)
+            prerequisites.append(rendered)
+            prerequisiteSteps += steps
+        }
+        extractor.collect(body.document.blocks)
+        diagnostics += extractor.diagnostics
+        var cleanup: [RenderedItem] = []
+        var cleanupSteps: [StepExtractor.Draft] = []
+        for item in frontMatter.cleanup?.inline ?? [] {
+            let (rendered, steps) = renderItem(item, environment)
+            cleanup.append(rendered)
+            if rendered.topology == nil || rendered.topology == topology { cleanupSteps += steps }
+        }
+
+        let faqs = frontMatter.faqs.map { renderFAQ($0, environment) }
+        let tldrHTML = frontMatter.tldr.flatMap { tldr in
+            tldr.a.isEmpty ? nil : environment.markdown(tldr.a, at: tldr.location).document.html
+        }
+        plainTextFrontMatter(&frontMatter)
+        diagnostics += sink.diagnostics
+
+        let plan = makePlan(frontMatter, prerequisites: prerequisiteSteps, body: extractor.steps, cleanup: cleanupSteps)
+        if plan.steps.isEmpty {
+            diagnostics.append(.error(at: SourceLocation(file: path, line: source.bodyFirstLine),
+                "the how-to has no runnable step: add a ```sh block, or mark a block with {: data-test-step=\"block\" }"))
+        }
+        diagnostics = Self.unique(diagnostics)
+        return HowToPage(
+            sourcePath: path, slug: slug, url: frontMatter.permalink ?? url, frontMatter: frontMatter,
+            bodyHTML: body.document.html,
+            headings: body.document.headings.map { Heading(level: $0.level, text: sink.plainText($0.text), id: $0.id) },
+            plainText: sink.plainText(body.document.plainText), prerequisites: prerequisites, cleanup: cleanup,
+            faqs: faqs, tldrHTML: tldrHTML, plan: plan)
+    }
+
+    /// `how-to/a/b.md` → slug `a/b`, URL `/how-to/a/b/`.
+    private func pageAddress() -> (String, String) {
+        var relative = path
+        if let range = path.range(of: "how-to/", options: .backwards) { relative = String(path[range.upperBound...]) }
+        if relative.hasSuffix(".md") { relative.removeLast(3) }
+        return (relative, "/how-to/\(relative)/")
+    }
+
+    /// Renders a prerequisite or cleanup item and extracts its steps (section = the item title).
+    private mutating func renderItem(_ item: FrontMatter.InlineItem, _ environment: RenderEnvironment) -> (RenderedItem, [StepExtractor.Draft]) {
+        var text = item.content ?? ""
+        if let include = item.includeContent, let source = loader.includes.source(include) { text = source.text }
+        let (document, found) = environment.markdown(text, at: item.contentLocation)
+        diagnostics += found
+        var topology: String?
+        switch item.includeContent.map({ $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }) {
+        case "cleanup/platform/konnect": topology = "konnect"
+        case "cleanup/products/gateway": topology = "on-prem"
+        default:
+            let fragments = document.blocks.map { block -> String? in
+                guard case let .paragraph(p) = block, case let .topology(name, _)? = sink.fragment(for: p.text) else { return nil }
+                return name
+            }
+            if let first = fragments.first ?? nil, fragments.allSatisfy({ $0 == first }) { topology = first }
+        }
+        var extractor = StepExtractor(topology: self.topology, sink: sink, section: sink.plainText(item.title))
+        extractor.collect(document.blocks)
+        diagnostics += extractor.diagnostics
+        let rendered = RenderedItem(title: sink.plainText(item.title), html: document.html, iconURL: item.iconURL, topology: topology)
+        return (rendered, extractor.steps)
+    }
+
+    /// Liquid, then markdown, for a question and its answer.
+    private mutating func renderFAQ(_ qa: FrontMatter.QA, _ environment: RenderEnvironment) -> FAQ {
+        let question = environment.markdown(qa.q, at: qa.location)
+        let answer = environment.markdown(qa.a, at: qa.location)
+        diagnostics += question.diagnostics.filter { $0.severity == .error } + answer.diagnostics.filter { $0.severity == .error }
+        var questionHTML = question.document.html.trimmingCharacters(in: .whitespacesAndNewlines)
+        if questionHTML.hasPrefix("<p>"), questionHTML.hasSuffix("</p>"), questionHTML.components(separatedBy: "<p>").count == 2 {
+            questionHTML = String(questionHTML.dropFirst(3).dropLast(4))
+        }
+        return FAQ(
+            question: sink.plainText(question.document.plainText).trimmingCharacters(in: .whitespacesAndNewlines),
+            questionHTML: questionHTML, answerHTML: answer.document.html,
+            answerText: sink.plainText(answer.document.plainText).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Placeholder tokens in front-matter strings become their text (`v3.4+`).
+    private func plainTextFrontMatter(_ fm: inout FrontMatter) {
+        fm.title = sink.plainText(fm.title)
+        fm.description = fm.description.map(sink.plainText)
+        fm.shortTitle = fm.shortTitle.map(sink.plainText)
+        fm.tldr = fm.tldr.map { FrontMatter.QA(q: sink.plainText($0.q), a: sink.plainText($0.a), location: $0.location) }
+        fm.faqs = fm.faqs.map { FrontMatter.QA(q: sink.plainText($0.q), a: sink.plainText($0.a), location: $0.location) }
+        fm.relatedResources = fm.relatedResources.map { Link(text: sink.plainText($0.text), url: $0.url) }
+        fm.nextSteps = fm.nextSteps.map { Link(text: sink.plainText($0.text), url: $0.url) }
+        let plain = { (items: [FrontMatter.InlineItem]) in
+            items.map { item in
+                var item = item
+                item.title = sink.plainText(item.title)
+                return item
+            }
+        }
+        if var prereqs = fm.prereqs {
+            prereqs.inline = plain(prereqs.inline)
+            fm.prereqs = prereqs
+        }
+        if var cleanup = fm.cleanup {
+            cleanup.inline = plain(cleanup.inline)
+            fm.cleanup = cleanup
+        }
+    }
+
+    /// Numbers the steps `s1`, `s2`, ... in plan order (prerequisites, body, cleanup).
+    private func makePlan(_ fm: FrontMatter, prerequisites: [StepExtractor.Draft], body: [StepExtractor.Draft],
+                          cleanup: [StepExtractor.Draft]) -> Plan {
+        var counter = 0
+        func steps(_ drafts: [StepExtractor.Draft], _ phase: Step.Phase) -> [Step] {
+            drafts.map { d in
+                counter += 1
+                return Step(id: "s\(counter)", section: d.section, kind: d.kind, phase: phase, script: d.script,
+                            attributes: d.attributes, validation: d.validation, location: d.location)
+            }
+        }
+        let main = steps(prerequisites, .prerequisite) + steps(body, .body)
+        return Plan(file: path, title: fm.title, topology: topology, minVersion: fm.minVersion,
+                    automatedTests: fm.automatedTests ?? true, steps: main, cleanup: steps(cleanup, .cleanup))
+    }
+
+    /// Drops repeats (nested renders can report the same problem twice), keeping the first.
+    private static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,56 @@
+import Diagnostics
+import Liquid
+import Markdown
+
+/// Everything a page render needs: variables, includes, options and the sink the Kong blocks write to.
+struct RenderEnvironment: Sendable {
+    /// `site` and `page` for Liquid.
+    var variables: [String: LiquidValue]
+    /// Shared include files.
+    let includes: IncludeStore
+    /// Unknown tags are errors.
+    let strict: Bool
+    /// Raw HTML passes through markdown.
+    let allowRawHTML: Bool
+    /// The page's `tools` (default `formats` of entity examples).
+    let tools: [String]
+    /// Where the blocks leave their side data.
+    let sink: KongSink
+
+    /// A Liquid engine with the Kong tags, blocks and the `markdownify` filter.
+    func engine() -> LiquidEngine {
+        let includes = self.includes
+        var engine = LiquidEngine(includes: { includes.source($0) })
+        KongBlocks.register(in: &engine, environment: self)
+        let options = markdownOptions
+        engine.register(filter: "markdownify") { input, _ in
+            .string(MarkdownDocument.parse(input.text, file: "markdownify", options: options).html)
+        }
+        return engine
+    }
+
+    /// Markdown options for this page, with every placeholder registered so far.
+    var markdownOptions: MarkdownOptions {
+        MarkdownOptions(allowRawHTML: allowRawHTML, placeholders: sink.placeholderHTML)
+    }
+
+    /// Renders Liquid in `text` (which starts at `location`).
+    func liquid(_ text: String, at location: SourceLocation, variables extra: [String: LiquidValue]? = nil) -> LiquidResult {
+        engine().render(text, file: location.file, line: location.line, context: extra ?? variables, strict: strict)
+    }
+
+    /// Liquid, then one markdown parse with the Liquid line map; diagnostics of both, in that order.
+    func markdown(_ text: String, at location: SourceLocation, variables extra: [String: LiquidValue]? = nil)
+        -> (document: MarkdownDocument, diagnostics: [Diagnostic])
+    {
+        let expanded = liquid(text, at: location, variables: extra)
+        let document = MarkdownDocument.parse(
+            expanded.output, file: location.file, sourceLines: expanded.sourceLines, options: markdownOptions)
+        return (document, expanded.diagnostics + document.diagnostics)
+    }
+
+    /// The variables visible at a block call (all scopes flattened, innermost winning).
+    static func flatten(_ context: LiquidContext) -> [String: LiquidValue] {
+        context.scopes.reduce(into: [:]) { result, scope in result.merge(scope) { _, inner in inner } }
+    }
+}

@@ -1,0 +1,19 @@
+/// A rendered prerequisite or cleanup item: title, HTML body and icon.
+public struct RenderedItem: Sendable, Hashable {
+    /// The item title, Liquid rendered.
+    public var title: String
+    /// The item body rendered to HTML.
+    public var html: String
+    /// The icon URL from the front matter, if any.
+    public var iconURL: String?
+    /// The deployment topology the item belongs to (`konnect`, `on-prem`), nil when it applies to both.
+    public var topology: String?
+
+    /// Creates a rendered item.
+    public init(title: String, html: String, iconURL: String? = nil, topology: String? = nil) {
+        self.title = title
+        self.html = html
+        self.iconURL = iconURL
+        self.topology = topology
+    }
+}

@@ -1,0 +1,48 @@
+/// How a document is rendered to HTML: safety, hidden attributes, callouts, placeholders and hooks.
+public struct MarkdownOptions: Sendable {
+    /// Attribute keys that annotate steps for the runner; they never appear in HTML.
+    public static let stepAttributeKeys: Set<String> = [
+        "background", "ready", "timeout", "retry", "interval", "exit", "expect", "provider", "informational",
+    ]
+    /// Blockquote classes rendered as callouts by default.
+    public static let defaultCalloutClasses = ["info", "warning", "danger", "tip", "note", "important", "success"]
+
+    /// Pass raw HTML and unsafe URLs through (cmark's `CMARK_OPT_UNSAFE`); off by default.
+    public var allowRawHTML: Bool
+    /// Attribute keys never rendered.
+    public var hiddenAttributeKeys: Set<String>
+    /// Attribute key prefixes never rendered (`data-test` by default).
+    public var hiddenAttributePrefixes: [String]
+    /// Blockquote classes that turn a quote into `<div class="callout callout-CLASS">`.
+    public var calloutClasses: [String]
+    /// Whether headings get an `<a class="anchor">` link.
+    public var headingAnchors: Bool
+    /// Tokens replaced after rendering: `<p>TOKEN</p>` and inline `TOKEN` become the HTML.
+    public var placeholders: [String: String]
+    /// Custom HTML for a code block; return nil for the default rendering.
+    public var codeBlockHTML: (@Sendable (CodeBlock) -> String?)?
+
+    /// Creates options; the defaults are safe and hide step annotations.
+    public init(
+        allowRawHTML: Bool = false,
+        hiddenAttributeKeys: Set<String> = MarkdownOptions.stepAttributeKeys,
+        hiddenAttributePrefixes: [String] = ["data-test"],
+        calloutClasses: [String] = MarkdownOptions.defaultCalloutClasses,
+        headingAnchors: Bool = true,
+        placeholders: [String: String] = [:],
+        codeBlockHTML: (@Sendable (CodeBlock) -> String?)? = nil
+    ) {
+        self.allowRawHTML = allowRawHTML
+        self.hiddenAttributeKeys = hiddenAttributeKeys
+        self.hiddenAttributePrefixes = hiddenAttributePrefixes
+        self.calloutClasses = calloutClasses
+        self.headingAnchors = headingAnchors
+        self.placeholders = placeholders
+        self.codeBlockHTML = codeBlockHTML
+    }
+
+    /// Whether an attribute key is rendered into HTML.
+    public func rendersAttribute(_ key: String) -> Bool {
+        !hiddenAttributeKeys.contains(key) && !hiddenAttributePrefixes.contains { key.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,62 @@
+public import TestPKI
+
+/// A started test provider: its identity provider, the run's PKI files, and the values it exports.
+public struct RunningProvider: Sendable {
+    /// The declaration's name (`provider=NAME`).
+    public let name: String
+    /// The running identity provider.
+    public let identityProvider: IdentityProvider
+    /// The PKI files; export `bundle.caBundle` as `SSL_CERT_FILE` so every process trusts the provider.
+    public let bundle: PKIBundle
+    /// The declared exports with their values for this run, in declaration order.
+    public let exports: [ProviderExport]
+
+    /// Starts the fixture a declaration describes, with a random client secret (and a random client id
+    /// unless one is declared), writing the PKI into `caDirectory`. Pass the run's CA to share it with other
+    /// fixtures; otherwise a new one is generated.
+    public static func start(declaration: ProviderDeclaration, caDirectory: String,
+                             ca: TestCA? = nil) async throws -> RunningProvider {
+        let ca = try ca ?? TestCA.generate()
+        let hosts = TestCA.defaultServerHosts.contains(declaration.host)
+            ? TestCA.defaultServerHosts : TestCA.defaultServerHosts + [declaration.host]
+        let server = try ca.issueServerCertificate(hosts: hosts)
+        let bundle = try ca.writeBundle(to: caDirectory, server: server)
+        let client = IdentityProvider.Client(
+            id: declaration.clientID ?? Credentials.random(length: 32),
+            secret: Credentials.random(length: 64),
+            audiences: declaration.audiences, scopes: declaration.scopes)
+        let configuration = IdentityProvider.Configuration(
+            publicHost: declaration.host, clients: [client], tokenLifetime: declaration.tokenLifetime)
+        let idp = try await IdentityProvider.start(configuration, tls: (try server.certificatePEM, try server.privateKeyPEM))
+        do {
+            let audiences = try declaration.audiences.map { try Template(text: $0).render(["domain": idp.domain]) }
+            let values = [
+                "domain": idp.domain, "host": declaration.host, "port": String(idp.port), "issuer": idp.issuer,
+                "token_endpoint": idp.tokenEndpoint, "jwks_uri": idp.jwksURL, "client_id": client.id,
+                "client_secret": client.secret, "audience": audiences.first ?? "", "ca_bundle": bundle.caBundle,
+            ]
+            let exports = try declaration.exports.map {
+                ProviderExport(name: $0.name, value: try Template(text: $0.template).render(values), secret: $0.secret)
+            }
+            return RunningProvider(name: declaration.name, identityProvider: idp, bundle: bundle, exports: exports)
+        } catch {
+            await idp.stop()
+            throw error
+        }
+    }
+
+    /// Stops the identity provider.
+    public func stop() async {
+        await identityProvider.stop()
+    }
+}
+
+/// One exported variable with its value for this run.
+public struct ProviderExport: Sendable, Equatable {
+    /// The environment variable's name.
+    public let name: String
+    /// Its value.
+    public let value: String
+    /// Whether the value must be masked.
+    public let secret: Bool
+}

@@ -1,0 +1,86 @@
+/// The merged rules of a token's policies, answering "may this token do that on this path?" as Vault does.
+struct ACL: Sendable {
+    private var exact: [String: Set<Capability>] = [:]
+    private var globs: [(pattern: String, capabilities: Set<Capability>)] = []
+    let isRoot: Bool
+
+    init(policies: [Policy], isRoot: Bool) {
+        self.isRoot = isRoot
+        var merged: [String: Set<Capability>] = [:]
+        for policy in policies {
+            for rule in policy.rules {
+                merged[rule.pattern, default: []].formUnion(rule.capabilities)
+            }
+        }
+        for (pattern, caps) in merged {
+            if pattern.contains("+") || pattern.hasSuffix("*") { globs.append((pattern, caps)) } else { exact[pattern] = caps }
+        }
+    }
+
+    /// The capabilities granted on `path` by the most specific matching rule (empty when none matches).
+    func capabilities(on path: String) -> Set<Capability> {
+        if let caps = exact[path] { return caps.contains(.deny) ? [.deny] : caps }
+        let matches = globs.filter { Self.matches($0.pattern, path) }
+        guard let best = matches.max(by: { Self.lessSpecific($0.pattern, $1.pattern) }) else { return [] }
+        return best.capabilities.contains(.deny) ? [.deny] : best.capabilities
+    }
+
+    /// True when the token holds `capability` on `path`.
+    func allows(_ capability: Capability, on path: String) -> Bool {
+        if isRoot { return true }
+        let caps = capabilities(on: path)
+        return !caps.contains(.deny) && caps.contains(capability)
+    }
+
+    /// True when some rule grants anything at or below `prefix` (the UI mounts preflight check).
+    func hasAnyAccess(under prefix: String) -> Bool {
+        if isRoot { return true }
+        let all = exact.map { ($0.key, $0.value) } + globs.map { ($0.pattern, $0.capabilities) }
+        return all.contains { pattern, caps in
+            guard !caps.subtracting([.deny]).isEmpty, !caps.contains(.deny) else { return false }
+            let literal = String(pattern.prefix { $0 != "*" && $0 != "+" })
+            return literal.hasPrefix(prefix) || prefix.hasPrefix(literal)
+        }
+    }
+
+    /// Glob match: a trailing `*` matches any suffix, `+` matches exactly one path segment.
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        var pattern = Substring(pattern)
+        let prefixMatch = pattern.hasSuffix("*")
+        if prefixMatch { pattern = pattern.dropLast() }
+        if !pattern.contains("+") {
+            return prefixMatch ? path.hasPrefix(pattern) : path == pattern
+        }
+        let patternSegments = pattern.split(separator: "/", omittingEmptySubsequences: false)
+        let pathSegments = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard pathSegments.count >= patternSegments.count else { return false }
+        if !prefixMatch && pathSegments.count != patternSegments.count { return false }
+        for (i, segment) in patternSegments.enumerated() {
+            let isLast = i == patternSegments.count - 1
+            if segment == "+" { continue }
+            if isLast && prefixMatch {
+                let rest = pathSegments[i...].joined(separator: "/")
+                if !rest.hasPrefix(segment) { return false }
+            } else if segment != pathSegments[i] {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Vault's priority order between two matching globs (true when `a` loses to `b`).
+    static func lessSpecific(_ a: String, _ b: String) -> Bool {
+        func firstWildcard(_ s: String) -> Int {
+            let chars = Array(s)
+            return chars.firstIndex { $0 == "+" || $0 == "*" } ?? chars.count
+        }
+        let wa = firstWildcard(a), wb = firstWildcard(b)
+        if wa != wb { return wa < wb }
+        let sa = a.hasSuffix("*"), sb = b.hasSuffix("*")
+        if sa != sb { return sa }
+        let pa = a.filter { $0 == "+" }.count, pb = b.filter { $0 == "+" }.count
+        if pa != pb { return pa > pb }
+        if a.count != b.count { return a.count < b.count }
+        return a > b
+    }
+}

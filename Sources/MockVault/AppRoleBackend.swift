@@ -1,0 +1,39 @@
+import Foundation
+
+/// State of one AppRole auth mount.
+struct AppRoleBackend: Sendable {
+    struct SecretID: Sendable {
+        var accessor: String
+        var created: Date
+        var ttl: Int
+        var usesLeft: Int
+        var metadata: [String: String]
+    }
+
+    struct Role: Sendable {
+        var roleID = RandomID.uuid()
+        var bindSecretID = true
+        var secretIDTTL = 0
+        var secretIDNumUses = 0
+        var tokenTTL = 0
+        var tokenMaxTTL = 0
+        var tokenPolicies: [String] = []
+        var tokenType = "default"
+        var tokenNoDefaultPolicy = false
+        var secretIDs: [String: SecretID] = [:]
+
+        var data: JSONValue {
+            .object([
+                ("bind_secret_id", .bool(bindSecretID)), ("local_secret_ids", .bool(false)),
+                ("secret_id_bound_cidrs", .null), ("secret_id_num_uses", .int(secretIDNumUses)),
+                ("secret_id_ttl", .int(secretIDTTL)), ("token_bound_cidrs", .array([])),
+                ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
+                ("token_no_default_policy", .bool(tokenNoDefaultPolicy)), ("token_num_uses", .int(0)),
+                ("token_period", .int(0)), ("token_policies", .strings(tokenPolicies)),
+                ("token_strictly_bind_ip", .bool(false)), ("token_ttl", .int(tokenTTL)), ("token_type", .string(tokenType)),
+            ])
+        }
+    }
+
+    var roles: [String: Role] = [:]
+}

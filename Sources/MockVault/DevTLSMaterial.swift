@@ -1,0 +1,32 @@
+import Foundation
+import TestPKI
+
+/// The CA and server certificate `-dev-tls` generates and writes as `vault-ca.pem`, `vault-cert.pem`, `vault-key.pem`.
+struct DevTLSMaterial: Sendable {
+    let caPEM: String
+    let certificatePEM: String
+    let keyPEM: String
+    let caFile: String
+
+    /// Generates P-256 material for localhost/127.0.0.1 and writes it to `directory` (a new temporary one when nil).
+    static func generate(directory: String?) throws -> DevTLSMaterial {
+        do {
+            let ca = try TestCA.generate(commonName: "vault-dev-ca", validity: .seconds(365 * 86_400))
+            let hosts = ["localhost", "127.0.0.1", "localhost4", "localhost6", "localhost.localdomain", ProcessInfo.processInfo.hostName]
+            let server = try ca.issueServerCertificate(hosts: Array(Set(hosts)).sorted { $0 == "localhost" ? true : ($1 == "localhost" ? false : $0 < $1) })
+            let dir = directory ?? (NSTemporaryDirectory() + "vault-tls" + RandomID.alphanumeric(8))
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let caPEM = try ca.certificatePEM + "\n"
+            let certificatePEM = try server.certificatePEM + "\n"
+            let keyPEM = try server.privateKeyPEM + "\n"
+            let caFile = dir + "/vault-ca.pem"
+            try caPEM.write(toFile: caFile, atomically: true, encoding: .utf8)
+            try certificatePEM.write(toFile: dir + "/vault-cert.pem", atomically: true, encoding: .utf8)
+            try keyPEM.write(toFile: dir + "/vault-key.pem", atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/vault-key.pem")
+            return DevTLSMaterial(caPEM: caPEM, certificatePEM: certificatePEM, keyPEM: keyPEM, caFile: caFile)
+        } catch {
+            throw MockVaultError.tlsMaterial("\(error)")
+        }
+    }
+}

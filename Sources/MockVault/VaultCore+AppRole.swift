@@ -1,0 +1,99 @@
+import Foundation
+
+extension VaultCore {
+    func appRoleBackend(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) -> VaultResponse {
+        let m = mount.path
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.first == "role" else { return .unsupportedPath }
+        if parts.count == 1 || (parts.count == 2 && parts[1].isEmpty) {
+            guard request.isList else { return .unsupportedOperation }
+            let names = (approle[m]?.roles.keys).map(Array.init) ?? []
+            guard !names.isEmpty else { return .notFound }
+            return .envelope(requestID: requestID, data: .object([("keys", .strings(names.sorted()))]))
+        }
+        let name = parts[1].lowercased()
+        let write = ["PUT", "POST"].contains(request.method)
+        if parts.count == 2 {
+            switch request.method {
+            case "GET":
+                guard let role = approle[m]?.roles[name] else { return .notFound }
+                return .envelope(requestID: requestID, data: role.data)
+            case "DELETE":
+                approle[m]?.roles[name] = nil
+                return .noContent
+            case "PUT", "POST":
+                var role = approle[m]?.roles[name] ?? AppRoleBackend.Role()
+                if let v = fields.bool("bind_secret_id") { role.bindSecretID = v }
+                if let v = fields.string("role_id"), !v.isEmpty { role.roleID = v }
+                if let v = fields.list("token_policies") ?? fields.list("policies") { role.tokenPolicies = v }
+                if let v = fields.int("secret_id_num_uses") { role.secretIDNumUses = v }
+                if let v = fields.bool("token_no_default_policy") { role.tokenNoDefaultPolicy = v }
+                if let v = fields.string("token_type") { role.tokenType = v }
+                for (key, path) in [("secret_id_ttl", \AppRoleBackend.Role.secretIDTTL), ("token_ttl", \.tokenTTL),
+                                    ("token_max_ttl", \.tokenMaxTTL)] where fields.has(key) {
+                    guard let seconds = fields.seconds(key) else { return .error(400, "invalid duration for \(key)") }
+                    role[keyPath: path] = seconds
+                }
+                approle[m, default: AppRoleBackend()].roles[name] = role
+                return .noContent
+            default:
+                return .unsupportedOperation
+            }
+        }
+        switch parts[2] {
+        case "role-id":
+            guard let role = approle[m]?.roles[name] else { return .notFound }
+            if write, let v = fields.string("role_id") {
+                approle[m]?.roles[name]?.roleID = v
+                return .noContent
+            }
+            return .envelope(requestID: requestID, data: .object([("role_id", .string(role.roleID))]))
+        case "secret-id", "custom-secret-id":
+            guard write else { return request.isList ? .notFound : .unsupportedOperation }
+            guard let role = approle[m]?.roles[name] else { return .error(404, "role \"\(parts[1])\" does not exist") }
+            let secret = parts[2] == "custom-secret-id" ? (fields.string("secret_id") ?? RandomID.uuid()) : RandomID.uuid()
+            let accessor = RandomID.uuid()
+            var metadata: [String: String] = [:]
+            if let text = fields.string("metadata"), case let .object(members)? = try? JSONParser.parse(text) {
+                for (k, v) in members { metadata[k] = v.stringValue ?? v.serialized }
+            }
+            let ttl = fields.has("ttl") ? (fields.seconds("ttl") ?? role.secretIDTTL) : role.secretIDTTL
+            let uses = fields.int("num_uses") ?? role.secretIDNumUses
+            approle[m]?.roles[name]?.secretIDs[secret] = AppRoleBackend.SecretID(
+                accessor: accessor, created: clock.now(), ttl: ttl, usesLeft: uses, metadata: metadata)
+            return .envelope(requestID: requestID, data: .object([
+                ("secret_id", .string(secret)), ("secret_id_accessor", .string(accessor)),
+                ("secret_id_num_uses", .int(uses)), ("secret_id_ttl", .int(ttl)),
+            ]))
+        default:
+            return .unsupportedPath
+        }
+    }
+
+    func appRoleLogin(mount: Mount, fields: RequestFields, requestID: String) -> VaultResponse {
+        let m = mount.path
+        let roleID = fields.string("role_id") ?? ""
+        guard !roleID.isEmpty else { return .error(500, "missing role_id") }
+        guard let (name, role) = approle[m]?.roles.first(where: { $0.value.roleID == roleID }) else {
+            return .error(400, "invalid role or secret ID")
+        }
+        if role.bindSecretID {
+            let secret = fields.string("secret_id") ?? ""
+            guard !secret.isEmpty else { return .error(400, "missing secret_id") }
+            guard let entry = role.secretIDs[secret] else { return .error(400, "invalid role or secret ID") }
+            if entry.ttl > 0, clock.now() >= entry.created.addingTimeInterval(TimeInterval(entry.ttl)) {
+                approle[m]?.roles[name]?.secretIDs[secret] = nil
+                return .error(400, "invalid role or secret ID")
+            }
+            if entry.usesLeft > 0 {
+                if entry.usesLeft == 1 { approle[m]?.roles[name]?.secretIDs[secret] = nil } else {
+                    approle[m]?.roles[name]?.secretIDs[secret]?.usesLeft -= 1
+                }
+            }
+        }
+        let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
+        return issueLoginToken(kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy,
+                               ttl: role.tokenTTL, displayName: String(mount.path.dropLast()), path: "auth/\(m)login",
+                               meta: ["role_name": name], alias: roleID, requestID: requestID)
+    }
+}

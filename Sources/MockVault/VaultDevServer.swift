@@ -1,0 +1,129 @@
+import Foundation
+
+/// `vault server -dev ...`: parses the real CLI's dev flags, prints its banner and serves until SIGTERM/SIGINT.
+public enum VaultDevServer {
+    /// The options `vault server` understands here.
+    public struct Options: Sendable, Equatable {
+        /// `-dev-root-token-id` (or `VAULT_DEV_ROOT_TOKEN_ID`); nil generates one.
+        public var rootTokenID: String?
+        /// `-dev-listen-address` (or `VAULT_DEV_LISTEN_ADDRESS`), `host:port`.
+        public var listenAddress = "127.0.0.1:8200"
+        /// `-dev-tls`.
+        public var tls = false
+        /// `-dev-tls-cert-dir`.
+        public var tlsCertDirectory: String?
+
+        /// Default options.
+        public init() {}
+    }
+
+    /// Parses `server -dev ...` arguments (the leading `server` is optional).
+    public static func parse(_ arguments: [String], environment: [String: String]? = nil)
+        throws(MockVaultError) -> Options {
+        let environment = environment ?? ProcessInfo.processInfo.environment
+        var options = Options()
+        options.rootTokenID = environment["VAULT_DEV_ROOT_TOKEN_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        if let address = environment["VAULT_DEV_LISTEN_ADDRESS"], !address.isEmpty { options.listenAddress = address }
+        var args = arguments[...]
+        if args.first == "server" { args = args.dropFirst() }
+        var dev = false
+        while let argument = args.popFirst() {
+            guard argument.hasPrefix("-") else { throw .usage("Too many arguments (expected 0, got 1)") }
+            let flag = argument.drop { $0 == "-" }
+            let (name, inline) = flag.firstIndex(of: "=").map { (String(flag[..<$0]), Optional(String(flag[flag.index(after: $0)...]))) }
+                ?? (String(flag), nil)
+            func value() throws(MockVaultError) -> String {
+                if let inline { return inline }
+                guard let next = args.popFirst() else { throw .usage("flag needs an argument: -\(name)") }
+                return next
+            }
+            switch name {
+            case "dev": dev = inline.map { $0 != "false" } ?? true
+            case "dev-tls": options.tls = inline.map { $0 != "false" } ?? true; dev = dev || options.tls
+            case "dev-root-token-id": options.rootTokenID = try value()
+            case "dev-listen-address": options.listenAddress = try value()
+            case "dev-tls-cert-dir": options.tlsCertDirectory = try value()
+            case "dev-no-store-token", "dev-kv-v1", "dev-ha", "dev-transactional", "dev-three-node", "dev-four-cluster":
+                if name == "dev-kv-v1" { throw .usage("-dev-kv-v1 is not supported by the mock Vault server") }
+            case "log-level", "dev-plugin-dir", "dev-tls-san":
+                _ = try value()
+            default:
+                throw .usage("flag provided but not defined: -\(name)")
+            }
+        }
+        guard dev else {
+            throw .usage("Error loading configuration: the mock Vault server only supports development mode (-dev)")
+        }
+        return options
+    }
+
+    /// Runs `vault server ...` in the foreground; returns the process exit code.
+    public static func run(arguments: [String]) async -> Int32 {
+        let options: Options
+        do { options = try parse(arguments) } catch {
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            return 1
+        }
+        let (host, port) = splitHostPort(options.listenAddress)
+        let configuration = MockVaultConfiguration(
+            host: host, port: port, rootTokenID: options.rootTokenID, tls: options.tls, tlsCertDirectory: options.tlsCertDirectory)
+        let server: MockVaultServer
+        do { server = try await MockVaultServer.start(configuration, handleSignals: true) } catch {
+            FileHandle.standardError.write(Data("Error initializing listener of type tcp: \(error)\n".utf8))
+            return 1
+        }
+        FileHandle.standardOutput.write(Data(banner(server: server, listen: "\(host):\(server.port)", tls: options.tls).utf8))
+        await server.waitUntilStopped()
+        FileHandle.standardOutput.write(Data("==> Vault shutdown triggered\n".utf8))
+        return 0
+    }
+
+    static func splitHostPort(_ address: String) -> (String, Int) {
+        guard let colon = address.lastIndex(of: ":") else { return (address, 8200) }
+        var host = String(address[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "127.0.0.1" : host, Int(address[address.index(after: colon)...]) ?? 8200)
+    }
+
+    /// The start banner `vault server -dev` prints.
+    static func banner(server: MockVaultServer, listen: String, tls: Bool) -> String {
+        var text = """
+        ==> Vault server configuration:
+
+        Administrative Namespace: 
+                     Api Address: \(server.address)
+                             Cgo: disabled
+                 Cluster Address: https://\(listen)
+                      Listener 1: tcp (addr: "\(listen)", max_request_duration: "1m30s", max_request_size: "33554432", tls: "\(tls ? "enabled" : "disabled")")
+                       Log Level: info
+                         Storage: inmem
+                         Version: Vault v1.15.0 (howto mock)
+
+        ==> Vault server started! Log data will stream in below:
+
+        WARNING! dev mode is enabled! In this mode, Vault runs entirely in-memory
+        and starts unsealed with a single unseal key. The root token is already
+        authenticated to the CLI, so you can immediately begin using Vault.
+
+        You may need to set the following environment variables:
+
+            $ export VAULT_ADDR='\(server.address)'
+
+        """
+        if let caFile = server.caFile {
+            text += "    $ export VAULT_CACERT='\(caFile)'\n\n"
+        }
+        text += """
+        The unseal key and root token are displayed below in case you want to
+        seal/unseal the Vault or re-authenticate.
+
+        Unseal Key: \(server.unsealKey ?? "")
+        Root Token: \(server.rootToken)
+
+        Development mode should NOT be used in production installations!
+
+
+        """
+        return text
+    }
+}

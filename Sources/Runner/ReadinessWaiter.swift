@@ -1,0 +1,88 @@
+import AsyncHTTPClient
+import Foundation
+import HowToPlan
+import NIOCore
+import NIOSSL
+#if canImport(Glibc)
+import Glibc
+import NIOHTTP1
+#endif
+
+/// Polls a readiness probe until it passes, the service dies, or the deadline comes.
+struct ReadinessWaiter: Sendable {
+    let http: HTTPClient
+
+    /// Why a service never became ready.
+    enum Failure: Error, Sendable, Equatable {
+        case deadline(String)
+        case exited(String)
+    }
+
+    /// Returns when `probe` passes; throws `Failure` otherwise. `command` runs a `cmd:` probe in the session.
+    func wait(
+        for probe: ReadinessProbe, service: BackgroundService, deadline: Duration, interval: Duration,
+        command: @Sendable (String) async -> Bool
+    ) async throws(Failure) {
+        let clock = ContinuousClock()
+        let end = clock.now + deadline
+        var lastError = "no answer yet"
+        while true {
+            if let exit = service.exit {
+                throw .exited("the service exited (\(exit)) before it was ready")
+            }
+            switch await check(probe, service: service, command: command) {
+            case .none: return
+            case let .some(error): lastError = error
+            }
+            if clock.now >= end { throw .deadline("not ready after \(deadline): \(probe) — \(lastError)") }
+            try? await Task.sleep(for: min(interval, end - clock.now))
+        }
+    }
+
+    /// nil when the probe passes, else why not.
+    private func check(_ probe: ReadinessProbe, service: BackgroundService, command: @Sendable (String) async -> Bool) async -> String? {
+        switch probe {
+        case let .http(url, status):
+            do {
+                var request = HTTPClientRequest(url: url)
+                request.method = .GET
+                let response = try await http.execute(request, timeout: .milliseconds(500))
+                let code = Int(response.status.code)
+                if let status { return code == status ? nil : "status \(code), expected \(status)" }
+                return (200..<300).contains(code) ? nil : "status \(code)"
+            } catch {
+                return "\(error)"
+            }
+        case let .tcp(host, port):
+            return Self.connects(host: host, port: port) ? nil : "connection to \(host):\(port) refused"
+        case let .log(pattern):
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { return "invalid pattern \(pattern)" }
+            let log = service.log
+            return regex.firstMatch(in: log, range: NSRange(log.startIndex..., in: log)) == nil ? "no log line matches /\(pattern)/" : nil
+        case let .command(cmd):
+            return await command(cmd) ? nil : "`\(cmd)` did not exit 0"
+        }
+    }
+
+    /// Whether a TCP connection to host:port succeeds now.
+    static func connects(host: String, port: Int) -> Bool {
+        var hints = addrinfo()
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var info: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &info) == 0, let first = info else { return false }
+        defer { freeaddrinfo(info) }
+        let fd = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return connect(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0
+    }
+
+    /// An HTTP client for probes: short timeouts; certificates are not verified (a probe asks "is it up?").
+    static func makeClient() -> HTTPClient {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .none
+        var configuration = HTTPClient.Configuration(tlsConfiguration: tls)
+        configuration.timeout = .init(connect: .milliseconds(500), read: .seconds(2))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+}

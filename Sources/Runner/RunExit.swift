@@ -1,0 +1,19 @@
+/// The process exit codes of `howto test` (DESIGN.md): 0 pass, 1 failure, 2 bad input, 3 internal, 4 budget.
+public enum RunExit {
+    public static let passed: Int32 = 0
+    public static let failed: Int32 = 1
+    public static let badInput: Int32 = 2
+    public static let internalError: Int32 = 3
+    public static let budgetExceeded: Int32 = 4
+    /// Stopped by SIGINT/SIGTERM (128 + SIGINT, as shells report it).
+    public static let interrupted: Int32 = 130
+
+    /// The exit code for a run's results.
+    public static func code(for results: [TutorialResult]) -> Int32 {
+        let verdicts = Set(results.map(\.verdict))
+        if verdicts.contains(.interrupted) { return interrupted }
+        if verdicts.contains(.budgetExceeded) { return budgetExceeded }
+        if verdicts.contains(.failed) { return failed }
+        return passed
+    }
+}

@@ -1,0 +1,135 @@
+import AsyncHTTPClient
+import Foundation
+import HowToPlan
+import Diagnostics
+
+/// Everything one run of one how-to holds: its directory, session, services, providers and known secrets.
+final class RunState: @unchecked Sendable {
+    let directory: String
+    let session: ShellSession
+    let http: HTTPClient
+    let notes: [String]
+    let providerExports: [String: [ProvidedValue]]
+    private let providers: [any ProviderInstance]
+    private let observer: any RunObserver
+    private let lock = NSLock()
+    private var services: [BackgroundService] = []
+    private var _masker = SecretMasker()
+
+    private init(
+        directory: String, session: ShellSession, notes: [String], providers: [String: any ProviderInstance],
+        masker: SecretMasker, observer: any RunObserver
+    ) {
+        self.directory = directory
+        self.session = session
+        self.http = ReadinessWaiter.makeClient()
+        self.notes = notes
+        self.providers = Array(providers.values)
+        self.providerExports = providers.mapValues(\.exports)
+        self._masker = masker
+        self.observer = observer
+    }
+
+    /// Creates the run directory, the tools on PATH, the providers the plan needs, and the session.
+    static func prepare(plan: Plan, configuration: RunConfiguration, observer: any RunObserver) async throws -> RunState {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: configuration.workRoot, withIntermediateDirectories: true)
+        let template = configuration.workRoot + "/howto-run-XXXXXX"
+        var buffer = Array(template.utf8CString)
+        guard mkdtemp(&buffer) != nil else { throw RunnerError.workDirectory(template) }
+        let directory = String(cString: buffer)
+        var environment = configuration.environment
+        var notes: [String] = []
+        let tools = try ToolDirectory.create(in: directory + "/bin", configuration: configuration)
+        environment["PATH"] = tools.path + ":" + (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
+        environment["HOWTO_STATE_DIR"] = directory + "/state"
+        environment["HOWTO_GATEWAY_VERSION"] = configuration.gatewayVersion
+        environment["HOME"] = directory + "/home"
+        environment["HOWTO_VAULT_MODE"] = configuration.vaultMode.rawValue
+        try fm.createDirectory(atPath: directory + "/home", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: directory + "/state", withIntermediateDirectories: true)
+        notes += tools.notes
+        var masker = SecretMasker()
+        masker.addSecrets(fromVariables: environment)
+        var started: [String: any ProviderInstance] = [:]
+        let wanted = Set(plan.steps.compactMap(\.attributes.provider)).sorted()
+        for name in wanted {
+            guard let starter = configuration.providers[name] else {
+                if !configuration.providers.isEmpty { notes.append("no provider named \(name): its step runs with the reader's values") }
+                continue
+            }
+            do {
+                let instance = try await starter(directory)
+                started[name] = instance
+                environment.merge(instance.environment) { _, new in new }
+                for value in instance.exports where value.secret { masker.add(value.value) }
+            } catch {
+                for instance in started.values { await instance.stop() }
+                throw RunnerError.provider(name, "\(error)")
+            }
+        }
+        let session = try ShellSession(directory: directory + "/session", workDirectory: directory + "/work", environment: environment)
+        return RunState(directory: directory, session: session, notes: notes, providers: started, masker: masker, observer: observer)
+    }
+
+    /// The current secret masker.
+    func masker() -> SecretMasker { lock.withLock { _masker } }
+
+    /// Learns secrets from the session's variables after a step.
+    func learnSecrets() async {
+        let variables = await session.variables
+        lock.withLock { _masker.addSecrets(fromVariables: variables) }
+    }
+
+    /// Registers a started background service (stopped at cleanup, last first).
+    func add(_ service: BackgroundService) { lock.withLock { services.append(service) } }
+
+    /// The logs of every background service, masked.
+    func serviceLogs() -> [TutorialResult.ServiceLog] {
+        let (all, mask) = lock.withLock { (services, _masker) }
+        return all.map { .init(stepID: $0.stepID, name: $0.name, log: mask($0.log)) }
+    }
+
+    /// Runs the cleanup steps, then stops the services, last in first out; failures are collected, never thrown.
+    func cleanUp(plan: Plan) async -> [StepResult] {
+        observer.cleanupStarted()
+        var results: [StepResult] = []
+        let executor = StepExecutor(run: self, configuration: nil, observer: observer)
+        for step in plan.cleanup.reversed() {
+            results.append(await executor.execute(step, budgetLeft: nil))
+        }
+        for service in lock.withLock({ services }).reversed() {
+            let clock = ContinuousClock()
+            let start = clock.now
+            await service.stop()
+            let stopStep = Step(
+                id: service.stepID + "-stop", section: "Stop \(service.name)", kind: .shell, phase: .cleanup,
+                script: "# stop \(service.name)", location: .init(file: plan.file, line: 1))
+            results.append(StepResult(step: stopStep, status: .passed, seconds: (clock.now - start).seconds))
+        }
+        await session.stopStragglers()
+        for provider in providers { await provider.stop() }
+        return results
+    }
+
+    /// Releases the HTTP client and removes the run directory unless it is kept.
+    func finish(keep: Bool) async {
+        try? await http.shutdown()
+        if !keep { try? FileManager.default.removeItem(atPath: directory) }
+    }
+}
+
+/// Why a run could not start.
+enum RunnerError: Error, CustomStringConvertible {
+    case workDirectory(String)
+    case provider(String, String)
+    case tool(String)
+
+    var description: String {
+        switch self {
+        case let .workDirectory(path): "cannot create a run directory at \(path)"
+        case let .provider(name, why): "provider \(name) failed to start: \(why)"
+        case let .tool(why): why
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Replaces secrets with `****` wherever output goes: console, reports, repro files.
+///
+/// A value is secret when a provider marks it, when its variable's name contains `SECRET`, `TOKEN` or
+/// `PASSWORD`, or when it looks like a Vault token or a JWT.
+public struct SecretMasker: Sendable {
+    /// The replacement text.
+    public static let mask = "****"
+    /// Values shorter than this are not masked by value (they would shred ordinary text).
+    static let minimumLength = 4
+    private static let secretNameMarkers = ["SECRET", "TOKEN", "PASSWORD", "PASSWD", "PRIVATE_KEY"]
+    // Vault/OpenBao tokens (hvs., hvb., hvr., s., b., r.) and JWTs (three base64url parts, header starts eyJ).
+    nonisolated(unsafe) private static let patterns: [NSRegularExpression] = [
+        #"\b(?:hv[sbr]|[sbr])\.[A-Za-z0-9_-]{20,}"#,
+        #"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"#,
+    ].map { try! NSRegularExpression(pattern: $0) }
+
+    private var values: Set<String> = []
+
+    /// An empty masker (patterns only).
+    public init() {}
+
+    /// Whether a variable of this name holds a secret.
+    public static func isSecretName(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return secretNameMarkers.contains { upper.contains($0) }
+    }
+
+    /// Marks a value as secret.
+    public mutating func add(_ value: String) {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.count >= Self.minimumLength { values.insert(trimmed) }
+    }
+
+    /// Marks as secret the values of every variable whose name says it is secret.
+    public mutating func addSecrets(fromVariables variables: [String: String]) {
+        for (name, value) in variables where Self.isSecretName(name) { add(value) }
+    }
+
+    /// Whether any secret is known besides the patterns.
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// `text` with every secret replaced by `****`.
+    public func callAsFunction(_ text: String) -> String {
+        var result = text
+        // Longest first, so a secret containing another is masked whole.
+        for value in values.sorted(by: { $0.count > $1.count }) where result.contains(value) {
+            result = result.replacingOccurrences(of: value, with: Self.mask)
+        }
+        for pattern in Self.patterns {
+            let range = NSRange(result.startIndex..., in: result)
+            result = pattern.stringByReplacingMatches(in: result, range: range, withTemplate: Self.mask)
+        }
+        return result
+    }
+
+    /// The variables with secret values masked (for reports).
+    public func masked(variables: [String: String]) -> [String: String] {
+        variables.reduce(into: [:]) { out, pair in
+            out[pair.key] = Self.isSecretName(pair.key) && !pair.value.isEmpty ? Self.mask : self(pair.value)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The bash text that makes separate processes behave like one terminal session.
+///
+/// Every step runs in a fresh `bash` that first sources the state the previous step saved (variables,
+/// exported or not, functions, aliases, `set` and `shopt` options, working directory) and saves it again
+/// when it exits. A step that hangs can then be killed with its whole process group without losing the
+/// session: the next step starts from the last saved state.
+enum SessionScript {
+    /// Names bash manages itself (read-only or dynamic); they are never saved or restored.
+    static let unsavedVariables = [
+        "BASH*", "EUID", "PPID", "SHELLOPTS", "UID", "GROUPS", "FUNCNAME", "DIRSTACK", "HISTCMD", "LINENO",
+        "RANDOM", "SECONDS", "SRANDOM", "EPOCHREALTIME", "EPOCHSECONDS", "PIPESTATUS", "_", "__howto_*", "COMP_*",
+        "PWD", "SHLVL", "OPTIND",
+    ]
+
+    /// Runs one step: `bash driver STATE_IN STATE_OUT STEP_FILE SENTINEL`.
+    static let driver = """
+        exec 2>&1
+        shopt -s expand_aliases
+        __howto_in=$1 __howto_out=$2 __howto_step=$3 __howto_sentinel=$4
+        set --
+        source "$__howto_in"
+        __howto_save() {
+          local __howto_status=$1 __howto_v
+          {
+            for __howto_v in $(compgen -v); do
+              case $__howto_v in \(unsavedVariables.joined(separator: "|"))) continue ;; esac
+              declare -p "$__howto_v" 2>/dev/null
+              printf '%s=%s\\0' "$__howto_v" "${!__howto_v}" >&3
+            done
+            declare -f
+            alias -p
+            set +o
+            shopt -p
+            printf 'cd -- %q\\n' "$PWD"
+          } > "$__howto_out" 3> "$__howto_out.vars" 2>/dev/null
+          printf '\\n%s %d\\n' "$__howto_sentinel" "$__howto_status"
+        }
+        trap '__howto_save $?' EXIT
+        source "$__howto_step"
+        """
+
+    /// Starts a background step: restores the state, then replaces itself with the step.
+    static let backgroundDriver = """
+        exec 2>&1
+        shopt -s expand_aliases
+        __howto_in=$1 __howto_step=$2
+        set --
+        source "$__howto_in"
+        source "$__howto_step"
+        """
+
+    /// A state file that recreates `environment` as exported variables, in `directory`.
+    static func initialState(environment: [String: String], directory: String) -> String {
+        var lines: [String] = []
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where isIdentifier(name) && name != "PWD" {
+            lines.append("declare -x \(name)=\(quote(value))")
+        }
+        lines.append("cd -- \(quote(directory))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `'value'` with embedded single quotes escaped for bash.
+    static func quote(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Whether `name` can be a shell variable name.
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first | 0x20 >= 97 && first | 0x20 <= 122) else { return false }
+        return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || (48...57).contains($0) }
+    }
+}

@@ -1,0 +1,174 @@
+import AsyncHTTPClient
+import Foundation
+import HowToPlan
+
+/// Runs one step of any kind in a run's session and judges it.
+struct StepExecutor {
+    let run: RunState
+    /// Nil during cleanup (defaults apply).
+    let configuration: RunConfiguration?
+    let observer: any RunObserver
+
+    private var defaultTimeout: Duration { configuration?.defaultTimeout ?? .seconds(120) }
+
+    /// Runs `step`; never throws: every problem becomes a failed result.
+    func execute(_ step: Step, budgetLeft: Duration?) async -> StepResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var result: StepResult
+        if let skip = skipReason(step) {
+            result = StepResult(step: step, status: .skipped, message: skip)
+        } else {
+            switch step.kind {
+            case .background: result = await startService(step)
+            case .validation: result = await validate(step, budgetLeft: budgetLeft)
+            case .provider where providedScript(step) != nil:
+                result = await shell(step, script: providedScript(step)!, budgetLeft: budgetLeft, echo: false)
+            default: result = await shell(step, script: step.script, budgetLeft: budgetLeft, echo: true)
+            }
+        }
+        result.seconds = (clock.now - start).seconds
+        await run.learnSecrets()
+        let mask = run.masker()
+        result.output = mask(result.output)
+        result.message = result.message.map { mask($0) }
+        return result
+    }
+
+    /// Live mode against an external `$VAULT_ADDR`: the tutorial's own dev-server start is skipped.
+    private func skipReason(_ step: Step) -> String? {
+        guard let configuration, configuration.vaultMode == .live, step.kind == .background,
+              let addr = configuration.environment["VAULT_ADDR"], !addr.isEmpty,
+              step.script.contains("server -dev")
+        else { return nil }
+        return "skipped `\(step.script.split(separator: "\n").first ?? "")`: using the Vault at VAULT_ADDR=\(addr)"
+    }
+
+    /// The export lines that replace a provider step's placeholders, when its provider runs.
+    private func providedScript(_ step: Step) -> String? {
+        guard let name = step.attributes.provider, let values = run.providerExports[name] else { return nil }
+        return values.map { "export \($0.name)=\(SessionScript.quote($0.value))" }.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Shell steps
+
+    private func shell(_ step: Step, script: String, budgetLeft: Duration?, echo: Bool) async -> StepResult {
+        let attempts = max(1, step.attributes.retry + 1)
+        var last = StepResult(step: step, status: .failed)
+        for attempt in 1...attempts {
+            if attempt > 1 { try? await Task.sleep(for: .milliseconds(step.attributes.intervalMilliseconds)) }
+            last = await shellOnce(step, script: script, budgetLeft: budgetLeft, echo: echo)
+            last.attempts = attempt
+            if last.status == .passed || Task.isCancelled { break }
+        }
+        return last
+    }
+
+    private func shellOnce(_ step: Step, script: String, budgetLeft: Duration?, echo: Bool) async -> StepResult {
+        let timeout = effectiveTimeout(step, budgetLeft: budgetLeft)
+        let mask = run.masker()
+        let observer = observer
+        do {
+            let outcome = try await run.session.run(script, timeout: timeout) { line in
+                if echo { observer.output(mask(line), of: step) }
+            }
+            return judge(step, outcome: outcome, timeout: timeout)
+        } catch {
+            return StepResult(step: step, status: .failed, message: "could not run the step: \(error)")
+        }
+    }
+
+    private func judge(_ step: Step, outcome: ShellOutcome, timeout: Duration) -> StepResult {
+        if outcome.timedOut {
+            return StepResult(step: step, status: .timedOut, output: outcome.output, message: "timed out after \(timeout); the step and its children were killed")
+        }
+        guard let code = outcome.exitCode else {
+            return StepResult(step: step, status: .failed, output: outcome.output, message: "killed by a signal")
+        }
+        if Int(code) != step.attributes.expectedExitCode {
+            return StepResult(step: step, status: .failed, output: outcome.output, message: "expected exit code \(step.attributes.expectedExitCode), got \(code)")
+        }
+        if let expected = step.attributes.expectedOutput, !outcome.output.contains(expected) {
+            return StepResult(step: step, status: .failed, output: outcome.output, message: "expected the output to contain \"\(expected)\"")
+        }
+        return StepResult(step: step, status: .passed, output: outcome.output)
+    }
+
+    private func effectiveTimeout(_ step: Step, budgetLeft: Duration?) -> Duration {
+        let own = step.attributes.timeoutMilliseconds.map { Duration.milliseconds($0) } ?? defaultTimeout
+        guard let budgetLeft else { return own }
+        return min(own, max(budgetLeft, .milliseconds(1)))
+    }
+
+    // MARK: Background steps
+
+    private func startService(_ step: Step) async -> StepResult {
+        let name = String(step.script.split(separator: "\n").first ?? "service")
+        let process: (executable: String, arguments: [String], environment: [String: String], workingDirectory: String)
+        do {
+            process = try await run.session.backgroundProcess(for: step.script)
+        } catch {
+            return StepResult(step: step, status: .failed, message: "could not start: \(error)")
+        }
+        let mask = run.masker()
+        let observer = observer
+        let service = BackgroundService(
+            stepID: step.id, name: name,
+            child: ChildProcess(executable: process.executable, arguments: process.arguments, environment: process.environment, workingDirectory: process.workingDirectory),
+            onLine: { observer.output(mask($0), of: step) })
+        run.add(service)
+        await service.waitStarted()
+        guard let probe = step.attributes.ready else {
+            if let exit = service.exit { return StepResult(step: step, status: .failed, output: service.log, message: "the service exited at once (\(exit))") }
+            return StepResult(step: step, status: .passed, output: service.log)
+        }
+        let deadline = step.attributes.timeoutMilliseconds.map { Duration.milliseconds($0) } ?? configuration?.readinessTimeout ?? .seconds(30)
+        let session = run.session
+        do {
+            try await ReadinessWaiter(http: run.http).wait(
+                for: probe, service: service, deadline: deadline, interval: .milliseconds(min(step.attributes.intervalMilliseconds, 50))
+            ) { command in
+                let outcome = try? await session.run(command, timeout: .seconds(5))
+                return outcome?.exitCode == 0
+            }
+            return StepResult(step: step, status: .passed, output: service.log)
+        } catch {
+            switch error {
+            case let .deadline(message): return StepResult(step: step, status: .timedOut, output: service.log, message: message)
+            case let .exited(message): return StepResult(step: step, status: .failed, output: service.log, message: message)
+            }
+        }
+    }
+
+    // MARK: Validations
+
+    private func validate(_ step: Step, budgetLeft: Duration?) async -> StepResult {
+        guard let validation = step.validation else {
+            return await shell(step, script: step.script, budgetLeft: budgetLeft, echo: true)
+        }
+        switch validation {
+        case let .vaultSecret(secret, value):
+            let script = step.script.isEmpty ? "kong vault get \(SessionScript.quote(secret))" : step.script
+            var result = await shell(step, script: script, budgetLeft: budgetLeft, echo: true)
+            if result.status == .timedOut { return result }
+            let printed = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            if result.status == .passed, printed.contains(value) { return result }
+            result.status = .failed
+            result.message = "expected `kong vault get \(secret)` to print \"\(value)\", got \(printed.isEmpty ? "nothing" : "\"\(printed)\"")"
+                + (result.message.map { " (\($0))" } ?? "")
+            return result
+        case let .customCommand(command, expectedExitCode, expectedOutput):
+            var modified = step
+            modified.attributes.expectedExitCode = expectedExitCode
+            modified.attributes.expectedOutput = expectedOutput
+            return await shell(modified, script: command, budgetLeft: budgetLeft, echo: true)
+        case let .requestCheck(check):
+            return await RequestValidator(http: run.http, session: run.session).check(check, step: step, retry: step.attributes.retry, interval: step.attributes.intervalMilliseconds)
+        case let .envVariables(names):
+            let variables = await run.session.variables
+            let missing = names.filter { (variables[$0] ?? "").isEmpty }
+            if missing.isEmpty { return StepResult(step: step, status: .passed, output: names.joined(separator: "\n")) }
+            return StepResult(step: step, status: .failed, message: "expected these variables to be set: \(missing.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Diagnostics
+import HowTo
+
+/// Loads, renders and writes one how-to page; what the site-wide pages need comes back as a summary.
+struct HowToRenderer: Sendable {
+    /// The result of one how-to: its diagnostics, and its summary when a page was written.
+    struct Outcome: Sendable {
+        var diagnostics: [Diagnostic]
+        var summary: PageSummary?
+    }
+
+    let loader: ContentLoader
+    let site: SiteConfig
+    let templates: TemplateSet
+    let context: HowToPageContext
+    let staging: StagingDirectory
+
+    /// Loads `path`; writes `how-to/<slug>/index.html` unless the page has errors or is unpublished.
+    func render(path: String) throws -> Outcome {
+        let (loaded, diagnostics) = loader.load(page: path, site: site)
+        guard let page = loaded, !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, summary: nil) }
+        let fm = page.frontMatter
+        if fm.published == false { return Outcome(diagnostics: diagnostics, summary: nil) }
+        let html = templates.render(.howTo, try context.make(for: page))
+        try staging.write(html, to: SitePaths.file(forURL: page.url))
+        let summary = PageSummary(
+            url: page.url,
+            title: fm.title,
+            description: fm.description ?? "",
+            tags: fm.tags,
+            aliases: fm.searchAliases,
+            headings: page.headings.filter { $0.level <= 3 }.map(\.text))
+        return Outcome(diagnostics: diagnostics, summary: summary)
+    }
+}

@@ -1,0 +1,26 @@
+import HowTo
+
+/// The ids a rendered how-to page carries: headings, the fixed sections, prerequisite, cleanup and FAQ items.
+struct PageAnchors: Sendable {
+    /// Ids of the sections every how-to template may render.
+    static let sectionIDs = ["content", "tldr", "prerequisites", "cleanup", "faqs", "next-steps"]
+
+    /// One id per prerequisite item, in order.
+    let prerequisiteIDs: [String]
+    /// One id per cleanup item, in order.
+    let cleanupIDs: [String]
+    /// One id per FAQ, in order.
+    let faqIDs: [String]
+    /// Every id on the page.
+    let all: Set<String>
+
+    /// Allocates item ids after the heading ids, so they never collide with them; `stepCount` steps get `step-N`.
+    init(page: HowToPage, stepCount: Int) {
+        var allocator = IDAllocator(taken: page.headings.map(\.id) + Self.sectionIDs)
+        prerequisiteIDs = page.prerequisites.map { allocator.allocate(for: $0.title) }
+        cleanupIDs = page.cleanup.map { allocator.allocate(for: $0.title) }
+        faqIDs = page.faqs.map { allocator.allocate(for: $0.question) }
+        all = Set(page.headings.map(\.id) + Self.sectionIDs + prerequisiteIDs + cleanupIDs + faqIDs
+            + (0..<stepCount).map { "step-\($0 + 1)" })
+    }
+}

@@ -1,0 +1,93 @@
+/// The Site module: the docs site of the how-tos (`howto build`) and the content linter (`howto check`).
+/// Pages are rendered with swift-mustache templates from `templates/`; assets (CSS, JS, icons) are copied
+/// as they are. Builds write into a staging directory that replaces the output only when nothing failed.
+import Diagnostics
+import Foundation
+import HowTo
+
+/// Builds the static site: one page per how-to, indexes, tag pages, sitemap and search index.
+public struct SiteBuilder: Sendable {
+    /// The content folder (`content`), holding `how-to/`, `_includes/` and `_data/`.
+    public let contentRoot: String
+    /// The folder of Mustache templates, with an `assets/` subfolder copied to the site.
+    public let templatesRoot: String
+    /// Where the site goes (`site`); replaced as a whole when the build succeeds.
+    public let outputDir: String
+    /// Whether warnings count as errors.
+    public let strict: Bool
+
+    /// Creates a builder.
+    public init(contentRoot: String, templatesRoot: String, outputDir: String, strict: Bool = false) {
+        self.contentRoot = contentRoot
+        self.templatesRoot = templatesRoot
+        self.outputDir = outputDir
+        self.strict = strict
+    }
+
+    /// Builds the site; throws `DiagnosticError` when the content has errors (the output is then untouched).
+    public func build() async throws -> BuildReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let loader = ContentLoader(root: contentRoot, strict: strict)
+        let site = try loader.loadSite()
+        let templates = try await TemplateSet(folder: templatesRoot)
+        let paths = loader.howToPaths()
+        try Self.checkUniqueURLs(paths)
+
+        let staging = try StagingDirectory(outputPath: outputDir)
+        do {
+            let assetsFolder = (templatesRoot as NSString).appendingPathComponent("assets")
+            try staging.copyFolder(assetsFolder, to: "assets")
+            let localPaths = Set(paths.map(SitePaths.howTo(sourcePath:)) + [SitePaths.home, SitePaths.howToIndex, SitePaths.tagIndex])
+            let renderer = HowToRenderer(
+                loader: loader, site: site, templates: templates,
+                context: HowToPageContext(
+                    siteTitle: site.title,
+                    links: LinkResolver(localPaths: localPaths, upstreamBaseURL: site.upstreamBaseURL),
+                    names: ProductNames(variables: site.stringVariables, productNames: site.productDisplayNames),
+                    assetPaths: Self.assetPaths(in: assetsFolder)),
+                staging: staging)
+            let outcomes = try await Parallel.map(paths.count) { try renderer.render(path: paths[$0]) }
+            let diagnostics = outcomes.flatMap(\.diagnostics)
+            if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
+
+            let summaries = outcomes.compactMap(\.summary)
+            let listings = SiteListings(site: site, templates: templates, summaries: summaries)
+            let listingPages = try listings.write(to: staging)
+            try staging.commit()
+            return BuildReport(
+                pagesWritten: summaries.count + listingPages, howToCount: summaries.count,
+                duration: clock.now - start, diagnostics: diagnostics)
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Two how-tos with the same file name would be written to the same URL.
+    static func checkUniqueURLs(_ paths: [String]) throws {
+        var seen: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            let url = SitePaths.howTo(sourcePath: path)
+            if let first = seen[url] {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: path, line: 1),
+                    "this how-to has the same URL \(url) as \(first): rename one of the files"))
+            } else {
+                seen[url] = path
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+    }
+
+    /// `/assets/<relative path>` of every file under the assets folder.
+    static func assetPaths(in folder: String) -> Set<String> {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var paths: Set<String> = []
+        while let relative = walker.nextObject() as? String {
+            paths.insert("/assets/" + relative)
+        }
+        return paths
+    }
+}

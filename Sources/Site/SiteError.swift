@@ -1,0 +1,25 @@
+/// Failures of the site builder that are not located in content (file system, templates folder).
+public enum SiteError: Error, CustomStringConvertible {
+    /// The templates folder does not exist or holds no `.mustache` files.
+    case templatesNotFound(String)
+    /// A template the builder needs is missing from the templates folder.
+    case missingTemplate(name: String, folder: String)
+    /// The output path exists but is not a directory.
+    case outputNotADirectory(String)
+    /// Writing or moving a file failed.
+    case fileSystem(path: String, reason: String)
+
+    /// A message that says what to do.
+    public var description: String {
+        switch self {
+        case .templatesNotFound(let folder):
+            "no Mustache templates found in '\(folder)': pass the project's templates/ folder"
+        case .missingTemplate(let name, let folder):
+            "the template '\(name).mustache' is missing from '\(folder)'"
+        case .outputNotADirectory(let path):
+            "the output path '\(path)' exists and is not a directory: remove it or choose another --output"
+        case .fileSystem(let path, let reason):
+            "cannot write '\(path)': \(reason)"
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Where the site's pages live: URLs and the files that serve them.
+enum SitePaths {
+    /// The home page.
+    static let home = "/"
+    /// The list of every how-to.
+    static let howToIndex = "/how-to/"
+    /// The list of every tag.
+    static let tagIndex = "/tags/"
+
+    /// `/tags/<slug>/` for a tag.
+    static func tag(_ tag: String) -> String { "/tags/\(Slug.make(tag))/" }
+
+    /// The output file, relative to the site root, that serves a URL ending in `/` (`/a/b/` → `a/b/index.html`).
+    static func file(forURL url: String) -> String {
+        let trimmed = url.drop(while: { $0 == "/" })
+        return trimmed.isEmpty ? "index.html" : "\(trimmed)\(trimmed.hasSuffix("/") ? "" : "/")index.html"
+    }
+
+    /// `/how-to/<file name without .md>/`, the URL the loader gives the how-to at `path`.
+    static func howTo(sourcePath path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return "/how-to/\(slug)/"
+    }
+}

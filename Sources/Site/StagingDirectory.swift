@@ -1,0 +1,79 @@
+import Foundation
+
+/// A temporary sibling of the output directory that a build writes into and then swaps into place,
+/// so a failed build leaves the previous output untouched.
+struct StagingDirectory: Sendable {
+    /// The directory the finished site ends up in.
+    let output: URL
+    /// Where the build writes meanwhile: `.<name>.building-<pid>` next to `output`.
+    let root: URL
+
+    /// Creates an empty staging directory next to `outputPath`.
+    init(outputPath: String) throws {
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw SiteError.outputNotADirectory(outputPath)
+        }
+        let parent = output.deletingLastPathComponent()
+        let pid = ProcessInfo.processInfo.processIdentifier
+        root = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(pid)")
+        self.output = output
+        let files = FileManager.default
+        do {
+            try files.createDirectory(at: parent, withIntermediateDirectories: true)
+            if files.fileExists(atPath: root.path) { try files.removeItem(at: root) }
+            try files.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw SiteError.fileSystem(path: root.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Writes `text` to `relativePath` (creating folders).
+    func write(_ text: String, to relativePath: String) throws {
+        let url = root.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        } catch {
+            throw SiteError.fileSystem(path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Copies the folder `source` to `relativePath`; a missing source copies nothing.
+    func copyFolder(_ source: String, to relativePath: String) throws {
+        guard FileManager.default.fileExists(atPath: source) else { return }
+        let destination = root.appendingPathComponent(relativePath)
+        do {
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: destination)
+        } catch {
+            throw SiteError.fileSystem(path: destination.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Moves the staged site to the output path, replacing what was there.
+    func commit() throws {
+        let files = FileManager.default
+        let previous = root.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            if files.fileExists(atPath: previous.path) { try files.removeItem(at: previous) }
+            let hadOutput = files.fileExists(atPath: output.path)
+            if hadOutput { try files.moveItem(at: output, to: previous) }
+            do {
+                try files.moveItem(at: root, to: output)
+            } catch {
+                if hadOutput { try? files.moveItem(at: previous, to: output) }
+                throw error
+            }
+            if hadOutput { try files.removeItem(at: previous) }
+        } catch {
+            throw SiteError.fileSystem(path: output.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Deletes the staged files (after a failed build).
+    func discard() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}

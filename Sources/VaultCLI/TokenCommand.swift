@@ -1,0 +1,104 @@
+/// `vault token create|lookup|revoke`.
+enum TokenCommand {
+    static func run(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        let rest = Array(arguments.dropFirst())
+        switch arguments.first {
+        case "create": return await create(rest, context)
+        case "lookup": return await lookup(rest, context)
+        case "revoke": return await revoke(rest, context)
+        default:
+            context.console.error("Usage: vault token <create|lookup|revoke> [options] [args]")
+            return 1
+        }
+    }
+
+    static func create(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: [
+            .value("field"), .value("id"), .value("display-name"), .value("ttl"), .value("explicit-max-ttl"),
+            .value("period"), .bool("renewable"), .bool("orphan"), .bool("no-default-policy"), .value("use-limit"),
+            .value("role"), .value("type"), .value("policy"), .value("metadata"), .value("entity-alias"),
+        ]), context.expect(flags.positional, count: 0), let client = context.client(flags) else { return 1 }
+        func duration(_ name: String) -> JSONValue {
+            .string(GoDuration.goString(seconds: flags.string(name).flatMap(GoDuration.seconds) ?? 0))
+        }
+        let type = flags.string("type") ?? "service"
+        let renewable = type == "batch" ? false : (flags.isSet("renewable") ? flags.bool("renewable") : true)
+        let policies = flags.all("policy").flatMap { $0.split(separator: ",").map { JSONValue.string(String($0)) } }
+        let metadata: [(String, JSONValue)] = flags.all("metadata").compactMap { kv in
+            guard let eq = kv.firstIndex(of: "=") else { return nil }
+            return (String(kv[..<eq]), .string(String(kv[kv.index(after: eq)...])))
+        }
+        var body: [(String, JSONValue)] = []
+        if let id = flags.string("id") { body.append(("id", .string(id))) }
+        if !policies.isEmpty { body.append(("policies", .array(policies))) }
+        if !metadata.isEmpty { body.append(("meta", JSONValue.object(metadata).sortedKeys())) }
+        body.append(("ttl", duration("ttl")))
+        body.append(("explicit_max_ttl", duration("explicit-max-ttl")))
+        body.append(("period", duration("period")))
+        if flags.bool("orphan") { body.append(("no_parent", .bool(true))) }
+        if flags.bool("no-default-policy") { body.append(("no_default_policy", .bool(true))) }
+        body.append(("display_name", .string(flags.string("display-name") ?? "")))
+        body.append(("num_uses", .number(flags.string("use-limit") ?? "0")))
+        body.append(("renewable", .bool(renewable)))
+        body.append(("type", .string(type)))
+        body.append(("entity_alias", .string(flags.string("entity-alias") ?? "")))
+        let path = flags.string("role").map { "auth/token/create/\($0)" } ?? "auth/token/create"
+        let secret: Secret?
+        do {
+            secret = try await client.write(path, body: .object(body), method: "POST")
+        } catch {
+            context.console.error("Error creating token: \(error)")
+            return 2
+        }
+        guard let secret else { return 0 }
+        if let field = flags.string("field") { return context.printRawField(context.rawField(secret, field), field) }
+        return context.outputSecret(secret)
+    }
+
+    static func lookup(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: [.bool("accessor")]), let client = context.client(flags) else { return 1 }
+        guard flags.positional.count <= 1 else {
+            context.console.error("Too many arguments (expected 0-1, got \(flags.positional.count))")
+            return 1
+        }
+        let secret: Secret?
+        do {
+            if let token = flags.positional.first {
+                let accessor = flags.bool("accessor")
+                secret = try await client.write(accessor ? "auth/token/lookup-accessor" : "auth/token/lookup",
+                                                body: .object([(accessor ? "accessor" : "token", .string(token))]), method: "POST")
+            } else {
+                secret = try await client.read("auth/token/lookup-self")
+            }
+        } catch {
+            context.console.error("Error looking up token: \(error)")
+            return 2
+        }
+        return context.outputSecret(secret)
+    }
+
+    static func revoke(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: [.bool("self"), .bool("accessor"), .value("mode")]),
+              let client = context.client(flags) else { return 1 }
+        let revokeSelf = flags.bool("self")
+        if revokeSelf, !flags.positional.isEmpty {
+            context.console.error("Too many arguments (expected 0, got \(flags.positional.count))")
+            return 1
+        }
+        if !revokeSelf, !context.expect(flags.positional, count: 1) { return 1 }
+        do {
+            if revokeSelf {
+                _ = try await client.checked("PUT", "auth/token/revoke-self")
+            } else if flags.bool("accessor") {
+                _ = try await client.checked("PUT", "auth/token/revoke-accessor", body: .object([("accessor", .string(flags.positional[0]))]))
+            } else {
+                _ = try await client.checked("PUT", "auth/token/revoke", body: .object([("token", .string(flags.positional[0]))]))
+            }
+        } catch {
+            context.console.error("Error revoking token: \(error)")
+            return 2
+        }
+        context.console.info("Success! Revoked token (if it existed)")
+        return 0
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Site
+
+/// `howto build`: the docs site into `site/`, atomically.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the docs site (HTML, index, tags, search, sitemap).")
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(name: .long, help: "Where the site goes; replaced atomically, untouched on error.")
+    var output: String = "site"
+
+    @Option(name: .long, help: "The templates directory (Mustache templates and assets).")
+    var templates: String = "templates"
+
+    func run() async throws {
+        let builder = SiteBuilder(contentRoot: options.content, templatesRoot: templates, outputDir: output, strict: options.strict)
+        do {
+            let report = try await builder.build()
+            DiagnosticPrinter.print(report.diagnostics)
+            let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
+            print("built \(report.howToCount) how-tos, \(report.pagesWritten) pages into \(output)/ in \(String(format: "%.2f", seconds)) s")
+        } catch let error as DiagnosticError {
+            DiagnosticPrinter.print(error.diagnostics)
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// `howto`: build a docs site from how-to markdown, verify the tutorials, walk a reader through them.
+struct HowtoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "howto",
+        abstract: "Build, verify and walk through how-to tutorials written in Kong's docs format.",
+        discussion: """
+            Exit codes: 0 pass, 1 a step or validation failed, 2 bad input, 3 internal error, 4 run budget exceeded.
+            The binary also answers as `vault`, `deck` and `kong` when called by those names.
+            """,
+        subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, TestCommand.self, MockCommand.self])
+
+    /// Parses and runs; usage errors exit 2 (bad input), as every other input error does.
+    static func runMain(arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                return 0
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Runner
+
+/// Writes the reports a run asked for, GitHub annotations and summary, and repro scripts of failures.
+struct ReportWriter {
+    let targets: [ReportTarget]
+
+    func write(_ results: [TutorialResult]) throws {
+        for target in targets {
+            let text = target.kind == .junit ? JUnitReport.render(results) : try JSONReport.render(results)
+            try Self.writeAtomically(text, to: target.path)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        if environment["GITHUB_ACTIONS"] == "true" { print(GitHubReport.annotations(results), terminator: "") }
+        if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty, let handle = FileHandle(forWritingAtPath: summary) {
+            handle.seekToEndOfFile()
+            handle.write(Data(GitHubReport.summary(results).utf8))
+            try? handle.close()
+        }
+        guard let first = targets.first else { return }
+        let directory = (first.path as NSString).deletingLastPathComponent
+        let failed = results.filter { $0.firstFailure != nil }
+        for result in failed {
+            guard let script = ReproScript.make(result) else { continue }
+            let slug = ((result.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let name = failed.count == 1 ? "repro.sh" : "repro-\(slug).sh"
+            let path = directory.isEmpty ? name : directory + "/" + name
+            try Self.writeAtomically(script, to: path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        }
+    }
+
+    private static func writeAtomically(_ text: String, to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}

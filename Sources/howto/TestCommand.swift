@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import HowToPlan
+import Runner
+
+/// `howto test`: run how-tos against the mock (or a live) Vault and report.
+struct TestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test", abstract: "Run how-tos' steps and validations; report to the console, JUnit, JSON and GitHub.")
+
+    @OptionGroup var options: ContentOptions
+
+    @Argument(help: "How-to files or directories (default: CONTENT/how-to). Files named here run even with automated_tests: false.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "mock (the embedded Vault) or live (a real vault/bao, or $VAULT_ADDR).")
+    var vault = VaultModeOption(.mock)
+
+    @Option(name: .long, help: "junit:PATH or json:PATH; repeatable.")
+    var report: [ReportTarget] = []
+
+    @Option(name: .long, help: "Run only shard i of n (stable by path), e.g. 2/4.")
+    var shard: ShardOption?
+
+    @Option(name: .long, help: "How many how-tos run at once.")
+    var jobs: Int = 1
+
+    @Flag(name: .long, help: "Also run how-tos marked automated_tests: false found in directories.")
+    var includeUntested = false
+
+    @Option(name: .long, help: "Default per-step timeout (500ms, 30s, 2m).")
+    var timeout: DurationOption = DurationOption(milliseconds: 120_000)
+
+    @Option(name: .long, help: "Whole-run budget; exceeding it exits 4.")
+    var budget: DurationOption?
+
+    @Option(name: .long, help: "The emulated gateway version (min_version gate, decK field checks).")
+    var gatewayVersion: String = "3.13"
+
+    @Option(name: .long, help: "Deployment topology (on-prem or konnect).")
+    var topology: String = "on-prem"
+
+    @Flag(name: .long, help: "Keep each run's directory (it is kept anyway when a run fails).")
+    var keep = false
+
+    @Flag(name: .long, help: "Do not start providers: provider steps keep the reader's values.")
+    var noProviders = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
+        var loaded = try PlanLoader(contentRoot: options.content, strict: options.strict, topology: topology).load(paths)
+        if let shard = shard?.shard { loaded = loaded.filter { shard.contains($0.plan.file) } }
+        for entry in loaded where !entry.plan.isRunnable {
+            FileHandle.standardError.write(Data("\(entry.plan.file):1:1: error: nothing to run: the how-to has no runnable step\n".utf8))
+            throw ExitCode(2)
+        }
+        var configuration = RunConfiguration(
+            toolBinary: SelfExecutable.path, environment: ProcessInfo.processInfo.environment,
+            workRoot: NSTemporaryDirectory() + "howto")
+        configuration.vaultMode = vault.mode
+        configuration.defaultTimeout = .milliseconds(timeout.milliseconds)
+        configuration.budget = budget.map { .milliseconds($0.milliseconds) }
+        configuration.gatewayVersion = gatewayVersion
+        configuration.keepWorkDirectory = keep
+        if !noProviders { configuration.providers = try Providers.starters(contentRoot: options.content) }
+        let buffered = jobs > 1
+        let console = ConsoleReporter()
+        let suite = SuiteRunner(
+            configuration: configuration, includeUntested: includeUntested, jobs: jobs,
+            makeObserver: { buffered ? BufferedObserver() as any RunObserver : console })
+        let entries = loaded.map { SuiteRunner.Entry(plan: $0.plan, explicitlyNamed: $0.explicitlyNamed) }
+        let results = await InterruptHandler.run { await suite.run(entries) }
+        console.summary(results)
+        try ReportWriter(targets: report).write(results)
+        throw ExitCode(RunExit.code(for: results))
+    }
+}
+
+/// The path of the running howto binary (linked as vault/deck/kong for runs).
+enum SelfExecutable {
+    static var path: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}

@@ -1,0 +1,14 @@
+import Testing
+import HowToPlan
+@testable import HowTo
+
+@Suite struct ReferenceTutorialPlanTests {
+    @Test func printPlan() throws {
+        let loader = ContentLoader(root: TestSupport.contentRoot)
+        let site = try loader.loadSite()
+        let (page, diagnostics) = loader.load(page: TestSupport.tutorial, site: site)
+        for d in diagnostics { print(d) }
+        let plan = try #require(page?.plan)
+        for s in plan.steps + plan.cleanup { print(s.id, s.kind, s.phase, s.section, s.location, s.attributes.raw, s.script.prefix(60)) }
+    }
+}

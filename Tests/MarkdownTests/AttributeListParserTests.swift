@@ -1,0 +1,50 @@
+@testable import Markdown
+import Testing
+
+@Suite struct AttributeListParserTests {
+    private func parse(_ text: String) -> Result<Attributes, AttributeListParser.Failure> {
+        let bytes = Array(text.utf8)
+        return AttributeListParser(bytes: bytes[...]).parse(openingAt: bytes.firstIndex(of: UInt8(ascii: "{"))!)
+    }
+
+    @Test func readsClassesIdAndPairsInOrder() throws {
+        let attributes = try parse(#"{: key="value" key2='v w' key3=bare .cls #main .b.c }"#).get()
+        #expect(attributes.classes == ["cls", "b", "c"])
+        #expect(attributes.id == "main")
+        #expect(attributes.keys == ["key", "key2", "key3"])
+        #expect(attributes["key2"] == "v w")
+        #expect(attributes["key3"] == "bare")
+    }
+
+    @Test func readsRunmeStyleWithoutColonAndEscapedQuotes() throws {
+        let attributes = try parse(#"sh { background=true ready="http://x/y" timeout=30s say="a \"b\"" }"#).get()
+        #expect(attributes.pairs.map(\.key) == ["background", "ready", "timeout", "say"])
+        #expect(attributes["ready"] == "http://x/y")
+        #expect(attributes["say"] == #"a "b""#)
+    }
+
+    @Test func idAndClassKeysSetIdAndClasses() throws {
+        let attributes = try parse(#"{: id="x" class="a b" }"#).get()
+        #expect(attributes.id == "x")
+        #expect(attributes.classes == ["a", "b"])
+        #expect(attributes.keys.isEmpty)
+    }
+
+    @Test(arguments: [
+        (#"{: key="unclosed }"#, 7, "unterminated"),
+        ("{:.info", 0, "missing its closing"),
+        ("{:. warning}", 2, "class name"),
+        ("{: flag }", 7, "expected '='"),
+        ("{: key= }", 7, "missing value"),
+        ("{:.a} trailing", 6, "after the attribute list"),
+        ("{: @x }", 3, "unexpected character"),
+    ])
+    func reportsWhereItFails(text: String, index: Int, message: String) {
+        guard case .failure(let failure) = parse(text) else {
+            Issue.record("\(text) parsed")
+            return
+        }
+        #expect(failure.index == index)
+        #expect(failure.message.contains(message))
+    }
+}

@@ -1,0 +1,86 @@
+import Diagnostics
+import Foundation
+import HowToPlan
+import Testing
+@testable import Runner
+
+@Suite struct ReportsTests {
+    private func failedResult() async throws -> TutorialResult {
+        let plan = TestSupport.plan([
+            try TestSupport.step("s1", "echo '<ok & fine>'", line: 5),
+            try TestSupport.step("s2", "echo bad; exit 2", line: 17),
+            try TestSupport.step("s3", "echo skipped", line: 20),
+        ], cleanup: [try TestSupport.step("c1", "true", phase: .cleanup, line: 3)])
+        return await TestSupport.run(plan)
+    }
+
+    @Test func junitIsAcceptedByTheSchemaAndNamesTheFailingLine() async throws {
+        let result = try await failedResult()
+        let xml = JUnitReport.render([result])
+        let dir = NSTemporaryDirectory() + "howto-junit-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try xml.write(toFile: dir + "/report.xml", atomically: true, encoding: .utf8)
+        let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("junit.xsd").path
+        let xmllint = Process()
+        xmllint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        xmllint.arguments = ["--noout", "--schema", schema, dir + "/report.xml"]
+        let pipe = Pipe()
+        xmllint.standardError = pipe
+        try xmllint.run()
+        xmllint.waitUntilExit()
+        let stderr = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(xmllint.terminationStatus == 0, "xmllint: \(stderr)")
+        #expect(xml.contains(#"line="17""#))
+        #expect(xml.contains(#"<failure message="expected exit code 0, got 2" type="failed">"#))
+        #expect(xml.contains("&lt;ok &amp; fine&gt;"))
+        #expect(xml.contains(#"tests="4" failures="1" skipped="1""#))
+    }
+
+    @Test func jsonReportRoundTrips() async throws {
+        let result = try await failedResult()
+        let json = try JSONReport.render([result])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let tutorials = try #require(object["tutorials"] as? [[String: Any]])
+        #expect(tutorials.first?["verdict"] as? String == "failed")
+        let steps = try #require(tutorials.first?["steps"] as? [[String: Any]])
+        #expect(steps.map { $0["status"] as? String } == ["passed", "failed", "skipped"])
+    }
+
+    @Test func githubAnnotationPointsAtTheFailure() async throws {
+        let result = try await failedResult()
+        let annotations = GitHubReport.annotations([result])
+        #expect(annotations == "::error file=test.md,line=17,title=howto%3A Section s2::expected exit code 0, got 2\n")
+        #expect(GitHubReport.summary([result]).contains("| Test how-to | failed | 1/3 |"))
+    }
+
+    @Test func reproScriptReplaysUpToTheFailure() async throws {
+        let result = try await failedResult()
+        let script = try #require(ReproScript.make(result))
+        #expect(script.contains("echo '<ok & fine>'"))
+        #expect(script.contains("echo bad; exit 2"))
+        #expect(!script.contains("echo skipped"))
+        #expect(script.contains("failed at test.md:17:1"))
+    }
+
+    @Test func consoleShowsProgressLinesWithoutColour() async throws {
+        let buffer = Buffer()
+        let console = ConsoleReporter(colour: false, interactive: false) { buffer.append($0) }
+        let plan = TestSupport.plan([try TestSupport.step("s1", "true", line: 2), try TestSupport.step("s2", "echo out; false", line: 3)])
+        let result = await TutorialRunner(configuration: TestSupport.configuration(), observer: console).run(plan)
+        console.summary([result])
+        let text = buffer.text
+        #expect(text.contains("[1/2] Section s1 … ok "))
+        #expect(text.contains("    │ out\n"))
+        #expect(text.contains("FAILED"))
+        #expect(text.contains("↳ expected exit code 0, got 1 (test.md:3:1)"))
+        #expect(text.contains("0 passed, 1 failed, 0 skipped"))
+        #expect(!text.contains("\u{1B}["))
+    }
+
+    final class Buffer: @unchecked Sendable {
+        private let lock = NSLock()
+        private var storage = ""
+        func append(_ s: String) { lock.withLock { storage += s } }
+        var text: String { lock.withLock { storage } }
+    }
+}

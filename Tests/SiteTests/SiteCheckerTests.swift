@@ -1,0 +1,67 @@
+import Diagnostics
+import Foundation
+import Site
+import Testing
+
+@Suite("SiteChecker")
+struct SiteCheckerTests {
+    static let broken = """
+        ---
+        title: Broken links
+        content_type: how_to
+        products:
+          - gateway
+        works_on:
+          - on-prem
+        related_resources:
+          - text: Missing
+            url: /how-to/missing-page/
+        ---
+
+        ## Links
+
+        See [nothing](/how-to/does-not-exist/) here.
+
+        And [a bad anchor](/how-to/second-guide/#no-such-heading).
+
+        And [a good anchor](/how-to/second-guide/#do-it) and [outside](/gateway/whatever/#any).
+
+        Jump to [here](#links) and [nowhere](#nowhere).
+
+        """
+
+    @Test("missing pages and anchors are errors at the line and column of the link")
+    func brokenLinks() async throws {
+        var howTos = SiteFixture.standardHowTos
+        howTos["broken-links"] = Self.broken
+        let fixture = try SiteFixture(howTos: howTos)
+        defer { fixture.remove() }
+        let diagnostics = await SiteChecker(contentRoot: fixture.content).check()
+        let errors = diagnostics.filter { $0.severity == .error }
+        let file = fixture.content + "/how-to/broken-links.md"
+        #expect(errors.map(\.location) == [
+            SourceLocation(file: file, line: 10, column: 10),
+            SourceLocation(file: file, line: 15, column: 15),
+            SourceLocation(file: file, line: 17, column: 20),
+            SourceLocation(file: file, line: 21, column: 38),
+        ], "\(errors)")
+        #expect(errors[0].message.contains("/how-to/missing-page/"))
+        #expect(errors[2].message.contains("#no-such-heading"))
+        #expect(errors[3].message.contains("#nowhere"))
+    }
+
+    @Test("valid content has no errors")
+    func cleanFixture() async throws {
+        let fixture = try SiteFixture()
+        defer { fixture.remove() }
+        let diagnostics = await SiteChecker(contentRoot: fixture.content).check()
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+    }
+
+    @Test("the project's content checks clean")
+    func projectContent() async throws {
+        let content = SiteFixture.repository.appendingPathComponent("content").path
+        let diagnostics = await SiteChecker(contentRoot: content, strict: true).check()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+}

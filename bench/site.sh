@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Site build benchmark: N copies of the reference how-to, built by `howto build` (release) and,
+# when installed, by Hugo with a minimal theme, in the same run. Prints pages/s for both, the
+# ratio, and howto's peak RSS.
+#
+#   bench/site.sh               # N=2000
+#   N=10000 bench/site.sh       # the memory check (target: peak RSS < 500 MB)
+#
+# Environment: N (how-tos, default 2000), HOWTO_BIN (default: the release build in
+# .build-release), KEEP=1 keeps the temporary folder.
+set -euo pipefail
+
+N=${N:-2000}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+REFERENCE=$ROOT/content/how-to/configure-hashicorp-vault-with-oauth2.md
+
+# The release build is slow (~9 min on 2 cores): reuse it when it is there.
+BIN=${HOWTO_BIN:-}
+if [[ -z $BIN ]]; then
+    for candidate in "$ROOT/.build-release/release/howto" "$ROOT/.build/release/howto"; do
+        if [[ -x $candidate ]]; then BIN=$candidate; break; fi
+    done
+fi
+if [[ -z $BIN ]]; then
+    echo "no release build found; building it (about 9 minutes): swift build -c release --scratch-path .build-release" >&2
+    (cd "$ROOT" && swift build -c release --scratch-path .build-release --product howto)
+    BIN=$ROOT/.build-release/release/howto
+fi
+
+if [[ ! -x /usr/bin/time ]]; then
+    echo "installing GNU time for peak memory figures" >&2
+    if [[ $(id -u) -eq 0 ]]; then apt-get install -y -qq time >/dev/null; else sudo apt-get install -y -qq time >/dev/null; fi
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/howto-bench.XXXXXX")
+if [[ -z ${KEEP:-} ]]; then trap 'rm -rf "$WORK"' EXIT; else echo "keeping $WORK" >&2; fi
+
+# ---- Content: N how-tos shaped like the reference one, with distinct slugs, titles and tags ----
+mkdir -p "$WORK/content/how-to"
+cp -R "$ROOT/content/_includes" "$ROOT/content/_data" "$WORK/content/"
+python3 - "$REFERENCE" "$WORK/content/how-to" "$N" <<'PY'
+import sys
+source, folder, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+text = open(source, encoding="utf-8").read()
+topics = ["security", "authentication", "secrets-management", "hashicorp-vault", "deck", "konnect", "ai",
+          "rate-limiting", "logging", "monitoring", "traffic-control", "transformations", "analytics"]
+for i in range(1, count + 1):
+    page = text.replace("title: Configure HashiCorp Vault as a vault backend with OAuth2",
+                        "title: Configure HashiCorp Vault as a vault backend with OAuth2 (variant %d)" % i, 1)
+    page = page.replace("    - hashicorp-vault\n", "    - hashicorp-vault\n    - %s\n" % topics[i % len(topics)], 1)
+    with open("%s/configure-hashicorp-vault-with-oauth2-%05d.md" % (folder, i), "w", encoding="utf-8") as f:
+        f.write(page)
+PY
+
+seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
+max_rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
+
+# ---- howto ----
+start=$(date +%s%N)
+(cd "$ROOT" && /usr/bin/time -v -o "$WORK/howto.time" "$BIN" build --content "$WORK/content" --output "$WORK/site" >"$WORK/howto.log" 2>&1) || {
+    echo "howto build failed:" >&2; tail -20 "$WORK/howto.log" >&2; exit 1; }
+end=$(date +%s%N)
+howto_seconds=$(seconds_between "$start" "$end")
+howto_pages=$(find "$WORK/site/how-to" -mindepth 2 -name index.html | wc -l)
+howto_rate=$(awk -v n="$howto_pages" -v s="$howto_seconds" 'BEGIN { printf "%.0f", n / s }')
+howto_rss=$(max_rss_mb "$WORK/howto.time")
+printf 'howto: %d how-to pages in %ss = %s pages/s, peak RSS %s MB\n' "$howto_pages" "$howto_seconds" "$howto_rate" "$howto_rss"
+if (( howto_pages != N )); then echo "expected $N how-to pages, found $howto_pages" >&2; exit 1; fi
+
+# ---- Hugo, same markdown, minimal theme ----
+if ! command -v hugo >/dev/null; then
+    echo "hugo: not installed (apt-get install hugo); no comparison"
+    exit 0
+fi
+H=$WORK/hugo
+mkdir -p "$H/content/how-to" "$H/layouts/_default"
+cp "$WORK"/content/how-to/*.md "$H/content/how-to/"
+cat >"$H/hugo.toml" <<'TOML'
+baseURL = "http://localhost/"
+title = "howto bench"
+disableKinds = ["RSS"]
+[taxonomies]
+  tag = "tags"
+[markup.goldmark.renderer]
+  unsafe = false
+TOML
+cat >"$H/layouts/_default/baseof.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} | {{ site.Title }}</title>
+<meta name="description" content="{{ .Params.description }}"><link rel="stylesheet" href="/site.css"></head>
+<body><header><a href="/">{{ site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>
+HTML
+cat >"$H/layouts/_default/single.html" <<'HTML'
+{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.description }}</p>
+<nav>{{ .TableOfContents }}</nav>{{ .Content }}
+<aside>{{ range .Params.min_version }}<p>Minimum version: {{ . }}</p>{{ end }}
+<ul>{{ range .Params.tags }}<li><a href="/tags/{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>
+<ul>{{ range .Params.related_resources }}<li><a href="{{ .url }}">{{ .text }}</a></li>{{ end }}</ul></aside>
+{{ range .Params.faqs }}<details><summary>{{ .q | markdownify }}</summary>{{ .a | markdownify }}</details>{{ end }}
+</article>{{ end }}
+HTML
+cat >"$H/layouts/_default/list.html" <<'HTML'
+{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.description }}</li>{{ end }}</ul>{{ end }}
+HTML
+start=$(date +%s%N)
+/usr/bin/time -v -o "$WORK/hugo.time" hugo --quiet -s "$H" -d "$H/public" >"$WORK/hugo.log" 2>&1 || {
+    echo "hugo failed:" >&2; tail -20 "$WORK/hugo.log" >&2; exit 1; }
+end=$(date +%s%N)
+hugo_seconds=$(seconds_between "$start" "$end")
+hugo_pages=$(find "$H/public/how-to" -mindepth 2 -name index.html | wc -l)
+hugo_rate=$(awk -v n="$hugo_pages" -v s="$hugo_seconds" 'BEGIN { printf "%.0f", n / s }')
+printf 'hugo:  %d how-to pages in %ss = %s pages/s, peak RSS %s MB\n' "$hugo_pages" "$hugo_seconds" "$hugo_rate" "$(max_rss_mb "$WORK/hugo.time")"
+awk -v a="$howto_rate" -v b="$hugo_rate" 'BEGIN { printf "ratio: howto is %.2fx Hugo (target: >= 2x)\n", a / b }'
