@@ -142,6 +142,6 @@ let package = Package(
         .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "MockVault", "MockIdP", "TestPKI"], swiftSettings: strict),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "HowToPlan", "Diagnostics"], exclude: ["junit.xsd"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -2,13 +2,21 @@ public import Diagnostics
 
 /// One block of a markdown document, copied out of cmark's tree.
 public enum Block: Sendable, Hashable {
+    /// `#`-style or underlined heading.
     case heading(Heading)
+    /// Prose.
     case paragraph(Paragraph)
+    /// Fenced or indented code.
     case code(CodeBlock)
+    /// `>` quote or callout.
     case blockQuote(BlockQuote)
+    /// Bullet or ordered list.
     case list(ListBlock)
+    /// Pipe table.
     case table(Table)
+    /// Raw HTML block.
     case html(HTMLBlock)
+    /// `---` rule.
     case thematicBreak(SourceLocation)
 
     /// Where the block starts.

@@ -74,7 +74,7 @@ extension CmarkConverter {
             if let group, group >= 0, group < groups.count { drop.insert(group) }
             guard let attributes = attributeList(line: line, open: open) else { continue }
             let target: OpaquePointer
-            if isLeading, let previous = previousBlock(paragraph), Self.endLine(previous) >= first - 1 {
+            if isLeading, let previous = previousBlock(paragraph), Self.lastContentLine(previous) >= first - 1 {
                 target = previous
             } else if isTrailing {
                 target = container(of: paragraph, lazyColumn: open - source.line(line).startIndex + 1)
@@ -90,10 +90,15 @@ extension CmarkConverter {
     /// when it touches both), else the one just after, else the nearest before, else after.
     private func neighbour(of paragraph: OpaquePointer, first: Int, last: Int) -> OpaquePointer? {
         let previous = previousBlock(paragraph)
-        if let previous, Self.endLine(previous) >= first - 1 { return previous }
+        if let previous, Self.lastContentLine(previous) >= first - 1 { return previous }
         let next = cmark_node_next(paragraph)
         if let next, Self.startLine(next) == last + 1 { return next }
         return previous ?? next
+    }
+
+    /// The last line a block's content is on (cmark counts trailing blank lines into lists, with column 0).
+    private static func lastContentLine(_ node: OpaquePointer) -> Int {
+        endLine(node) - (cmark_node_get_end_column(node) == 0 ? 1 : 0)
     }
 
     private func previousBlock(_ node: OpaquePointer) -> OpaquePointer? {

@@ -4,7 +4,14 @@ public import Diagnostics
 public struct Table: Sendable, Hashable {
     /// How a column's cells are aligned.
     public enum Alignment: String, Sendable, Hashable {
-        case none, left, center, right
+        /// No alignment given (`---`).
+        case none
+        /// `:---`
+        case left
+        /// `:---:`
+        case center
+        /// `---:`
+        case right
     }
 
     /// The header row's cells (inline markdown, trimmed, `\|` unescaped).

@@ -55,8 +55,12 @@ struct ChildProcess: Sendable {
                 }
                 if let timeout {
                     group.addTask {
-                        try await Task.sleep(for: timeout)
-                        return .timedOut
+                        do {
+                            try await Task.sleep(for: timeout)
+                            return .timedOut
+                        } catch {
+                            return .cancelled
+                        }
                     }
                 }
                 var timedOut = false
@@ -67,6 +71,8 @@ struct ChildProcess: Sendable {
                     case .timedOut:
                         timedOut = true
                         ProcessGroup.terminate(pid)
+                    case .cancelled:
+                        break
                     case let .finished(s, text):
                         status = s
                         transcript = text
@@ -88,6 +94,7 @@ struct ChildProcess: Sendable {
     private enum ReadOutcome: Sendable {
         case finished(Int32?, String)
         case timedOut
+        case cancelled
     }
 }
 

@@ -92,7 +92,7 @@ final class RunState: @unchecked Sendable {
 
     /// Runs the cleanup steps, then stops the services, last in first out; failures are collected, never thrown.
     func cleanUp(plan: Plan) async -> [StepResult] {
-        observer.cleanupStarted()
+        if !plan.cleanup.isEmpty || !lock.withLock({ services.isEmpty }) { observer.cleanupStarted() }
         var results: [StepResult] = []
         let executor = StepExecutor(run: self, configuration: nil, observer: observer)
         for step in plan.cleanup.reversed() {

@@ -9,6 +9,9 @@ import HowToPlan
         let (page, diagnostics) = loader.load(page: TestSupport.tutorial, site: site)
         for d in diagnostics { print(d) }
         let plan = try #require(page?.plan)
-        for s in plan.steps + plan.cleanup { print(s.id, s.kind, s.phase, s.section, s.location, s.attributes.raw, s.script.prefix(60)) }
+        for s in plan.steps + plan.cleanup { print(s.id, s.kind, s.location.line, s.attributes.raw, s.attributes.ready as Any) }
+        print(page!.bodyHTML)
+        print(page!.cleanup)
+        print(page!.faqs[1])
     }
 }

@@ -62,6 +62,14 @@ import Testing
         }
         #expect(intro.attributes.isEmpty)
         #expect(quote.callout == "warning")
+        // cmark counts the blank line after a list into the list; the list must not take the attribute list.
+        let afterList = parse("- a\n\n{:.info}\n> q")
+        guard case .list(let list) = afterList.blocks[0], case .blockQuote(let note) = afterList.blocks[1] else {
+            Issue.record("unexpected blocks \(afterList.blocks)")
+            return
+        }
+        #expect(list.attributes.isEmpty)
+        #expect(note.callout == "info")
     }
 
     @Test func attributeListTouchingBlocksOnBothSidesGoesToThePrecedingOne() {

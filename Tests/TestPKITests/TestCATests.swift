@@ -46,7 +46,7 @@ import X509
         let text = try OpenSSL.run(["x509", "-noout", "-text", "-in", bundle.caCertificate]).output
         #expect(text.contains("CA:TRUE"))
         #expect(text.contains("Certificate Sign"))
-        #expect(text.contains("Subject: CN=run CA"))
+        #expect(text.contains("Subject: CN = run CA"))
         let lifetime = ca.certificate.notValidAfter.timeIntervalSince(ca.certificate.notValidBefore)
         #expect(abs(lifetime - 660) < 2)
     }
@@ -62,7 +62,7 @@ import X509
         #expect(serverPurpose.status != 0)
         let text = try OpenSSL.run(["x509", "-noout", "-text", "-in", certificate]).output
         #expect(text.contains("TLS Web Client Authentication"))
-        #expect(text.contains("Subject: CN=kong"))
+        #expect(text.contains("Subject: CN = kong"))
         #expect(try permissions(of: key) == 0o600)
     }
 

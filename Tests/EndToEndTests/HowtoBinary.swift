@@ -1,0 +1,58 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the built `howto` binary as a user would, for end-to-end tests.
+struct HowtoBinary {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let path = packageRoot.appendingPathComponent(".build/debug/howto").path
+    static let fixtures = packageRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures").path
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `howto arguments` in `directory`; `whileRunning` may signal the process (it gets the pid).
+    static func run(_ arguments: [String], in directory: String = fixtures, environment extra: [String: String] = [:],
+                    whileRunning: ((Int32) async -> Void)? = nil) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment.removeValue(forKey: "GITHUB_ACTIONS")
+        environment.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+        environment.merge(extra) { _, new in new }
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
+        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
+        if let whileRunning { await whileRunning(process.processIdentifier) }
+        let (o, e) = await (stdout, stderr)
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// PIDs of processes whose command line contains `marker`.
+    static func processes(containing marker: String) -> [Int32] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry -> Int32? in
+            guard let pid = Int32(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
+            return String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains(marker) ? pid : nil
+        }
+    }
+
+    /// A scratch directory.
+    static func temporaryDirectory() throws -> String {
+        let dir = NSTemporaryDirectory() + "howto-e2e-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
