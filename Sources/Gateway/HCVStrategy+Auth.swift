@@ -1,5 +1,4 @@
 import Foundation
-import NIOHTTP1
 
 extension HCVStrategy {
     /// The Vault token for the configured `auth_method`, nil when authentication failed (details go to the log).
@@ -37,7 +36,7 @@ extension HCVStrategy {
         guard var secretID else { return nil }
         if config.flag("approle_response_wrapping") {
             let url = "\(config.baseURL)/v1/sys/wrapping/unwrap"
-            guard let response = try? await transport.send(.POST, url, headers: loginHeaders + [("X-Vault-Token", secretID)]) else {
+            guard let response = try? await transport.send("POST", url, headers: loginHeaders + [("X-Vault-Token", secretID)]) else {
                 log("[hcv] failed to unwrap approle secret_id")
                 return nil
             }
@@ -78,7 +77,7 @@ extension HCVStrategy {
         let body = form.map { "\(Self.formEncode($0.0))=\(Self.formEncode($0.1))" }.joined(separator: "&")
         let response: HCVTransport.Response
         do {
-            response = try await transport.send(.POST, endpoint,
+            response = try await transport.send("POST", endpoint,
                                                 headers: [("Content-Type", "application/x-www-form-urlencoded"),
                                                           ("Accept", "application/json")],
                                                 body: Data(body.utf8))
@@ -100,7 +99,7 @@ extension HCVStrategy {
     private func login(path: String, body: [String: GatewayJSON], using transport: HCVTransport, what: String) async -> String? {
         let response: HCVTransport.Response
         do {
-            response = try await transport.send(.POST, "\(config.baseURL)/v1/\(path)", headers: loginHeaders,
+            response = try await transport.send("POST", "\(config.baseURL)/v1/\(path)", headers: loginHeaders,
                                                 body: Data(GatewayJSON.object(body).jsonText().utf8))
         } catch {
             log("[hcv] failure \(what): \(error.message)")

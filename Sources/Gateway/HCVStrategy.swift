@@ -1,12 +1,10 @@
 import Foundation
-import NIOHTTP1
-import NIOCore
 
 /// Kong's `hcv` vault strategy: authenticate, read KV v1/v2, return the secret's data as JSON text.
 struct HCVStrategy {
     let config: HCVConfig
     let environment: [String: String]
-    let timeout: TimeAmount
+    let timeout: Duration
     /// Receives Kong's `[hcv] ...` error-log lines (never secret values).
     let log: @Sendable (String) -> Void
 
@@ -39,7 +37,7 @@ struct HCVStrategy {
         if let namespace = config.namespace { headers.append(("X-Vault-Namespace", namespace)) }
         let response: HCVTransport.Response
         do {
-            response = try await transport.send(.GET, url, headers: headers)
+            response = try await transport.send("GET", url, headers: headers)
         } catch {
             return .failure(.retrieve(error.message))
         }

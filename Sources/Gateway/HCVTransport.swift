@@ -24,7 +24,7 @@ struct HCVTransport {
     /// A client trusting the system store plus `SSL_CERT_FILE` and `KONG_LUA_SSL_TRUSTED_CERTIFICATE`;
     /// `clientCertificate` is a `(certificate PEM, key PEM)` pair for mutual TLS.
     init(environment: [String: String], verify: Bool, clientCertificate: (String, String)?,
-         timeout: TimeAmount) throws(Failure) {
+         timeout: Duration) throws(Failure) {
         var tls = TLSConfiguration.makeClientConfiguration()
         let bundles = [environment["SSL_CERT_FILE"]]
             + (environment["KONG_LUA_SSL_TRUSTED_CERTIFICATE"] ?? "").split(separator: ",").map { String($0) }
@@ -40,21 +40,23 @@ struct HCVTransport {
                 throw Failure(message: "failed to load client certificate: \(error)")
             }
         }
+        let amount = TimeAmount.nanoseconds(timeout.components.seconds * 1_000_000_000
+            + timeout.components.attoseconds / 1_000_000_000)
         var configuration = HTTPClient.Configuration(
             tlsConfiguration: tls,
-            timeout: .init(connect: timeout, read: timeout))
+            timeout: .init(connect: amount, read: amount))
         configuration.dnsOverride = ["host.docker.internal": "127.0.0.1"]
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.httpVersion = .http1Only
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        self.timeout = timeout
+        self.timeout = amount
     }
 
     /// Sends one request; `body` is sent as is.
-    func send(_ method: HTTPMethod, _ url: String, headers: [(String, String)] = [],
+    func send(_ method: String, _ url: String, headers: [(String, String)] = [],
               body: Data? = nil) async throws(Failure) -> Response {
         var request = HTTPClientRequest(url: url)
-        request.method = method
+        request.method = HTTPMethod(rawValue: method)
         request.headers.add(name: "User-Agent", value: "lua-resty-http/0.17.1 (Lua) ngx_lua/10026")
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(data: body)) }

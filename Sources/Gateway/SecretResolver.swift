@@ -1,5 +1,4 @@
 public import Foundation
-import NIOCore
 
 /// Resolves `{vault://...}` references against the emulated gateway's vaults with Kong's cache semantics.
 ///
@@ -20,7 +19,7 @@ public actor SecretResolver {
     private var state: GatewayState
     private let environment: [String: String]
     private let version: GatewayVersion
-    private let timeout: TimeAmount
+    private let timeout: Duration
     private let rotationInterval: Double
     private let now: Clock
     private let origin: Double
@@ -43,8 +42,7 @@ public actor SecretResolver {
         self.state = state
         self.environment = environment
         self.version = version
-        self.timeout = .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000
-            + timeout.components.attoseconds / 1_000_000_000)
+        self.timeout = timeout
         self.rotationInterval = rotationInterval
         self.now = now
         self.origin = now()

@@ -5,7 +5,7 @@
 struct AttributeListParser {
     /// Why a list could not be read, and the byte index of the offending character.
     struct Failure: Error, Equatable {
-        var message: String
+        var error: AttributeListError
         var index: Int
     }
 
@@ -20,21 +20,20 @@ struct AttributeListParser {
         while true {
             i = skipBlanks(from: i)
             guard i < bytes.endIndex else {
-                return .failure(Failure(message: "attribute list is missing its closing '}'", index: open))
+                return .failure(Failure(error: .missingClosingBrace, index: open))
             }
             let c = bytes[i]
             switch c {
             case UInt8(ascii: "}"):
                 let rest = skipBlanks(from: i + 1)
                 guard rest == bytes.endIndex else {
-                    return .failure(Failure(message: "unexpected text after the attribute list's closing '}'", index: rest))
+                    return .failure(Failure(error: .textAfterClosingBrace, index: rest))
                 }
                 return .success(attributes)
             case UInt8(ascii: "."), UInt8(ascii: "#"):
                 let end = scan(from: i + 1) { !Self.isBlank($0) && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "}") }
                 guard end > i + 1 else {
-                    let what = c == UInt8(ascii: ".") ? "a class name after '.'" : "an id after '#'"
-                    return .failure(Failure(message: "expected \(what) (write it without a space, as in {:.info})", index: i))
+                    return .failure(Failure(error: c == UInt8(ascii: ".") ? .missingClassName : .missingID, index: i))
                 }
                 let name = text(i + 1, end)
                 if c == UInt8(ascii: ".") { attributes.addClass(name) } else { attributes.id = name }
@@ -43,7 +42,7 @@ struct AttributeListParser {
                 let keyEnd = scan(from: i, while: Self.isKeyByte)
                 let key = text(i, keyEnd)
                 guard keyEnd < bytes.endIndex, bytes[keyEnd] == UInt8(ascii: "=") else {
-                    return .failure(Failure(message: "expected '=' after '\(key)' (attributes are .class, #id or key=value)", index: keyEnd))
+                    return .failure(Failure(error: .missingEquals(key: key), index: keyEnd))
                 }
                 switch readValue(at: keyEnd + 1, key: key) {
                 case .failure(let failure): return .failure(failure)
@@ -52,8 +51,7 @@ struct AttributeListParser {
                     i = next
                 }
             default:
-                let shown = String(decoding: [c], as: UTF8.self)
-                return .failure(Failure(message: "unexpected character '\(shown)' in attribute list", index: i))
+                return .failure(Failure(error: .unexpectedCharacter(String(decoding: [c], as: UTF8.self)), index: i))
             }
         }
     }
@@ -61,7 +59,7 @@ struct AttributeListParser {
     /// Reads a quoted or bare value starting at `start`; returns it and the index after it.
     private func readValue(at start: Int, key: String) -> Result<(String, Int), Failure> {
         guard start < bytes.endIndex, !Self.isBlank(bytes[start]), bytes[start] != UInt8(ascii: "}") else {
-            return .failure(Failure(message: "missing value after '\(key)='", index: start))
+            return .failure(Failure(error: .missingValue(key: key), index: start))
         }
         let quote = bytes[start]
         guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
@@ -76,7 +74,7 @@ struct AttributeListParser {
             j += 1
         }
         guard j < bytes.endIndex else {
-            return .failure(Failure(message: "unterminated quoted value for '\(key)'", index: start))
+            return .failure(Failure(error: .unterminatedValue(key: key), index: start))
         }
         return .success((String(decoding: value, as: UTF8.self), j + 1))
     }

@@ -22,7 +22,7 @@ extension CmarkConverter {
             }
             let text = Self.inlineText(node)
             appendPlain(text)
-            if !attributes.isEmpty { replace(node, html: Self.adding(attributeHTML(attributes), toFirstTagOf: render(node))) }
+            addAttributes(attributes, to: node)
             return .paragraph(Paragraph(text: text, attributes: attributes, location: location))
         case CMARK_NODE_HEADING:
             return .heading(heading(node, attributes: attributes, location: location))
@@ -39,8 +39,8 @@ extension CmarkConverter {
                 let inner = Self.strip(render(node), prefix: "<blockquote>\n", suffix: "</blockquote>\n")
                 let open = "<div\(HTMLEscaping.attributes(shown, extraClasses: ["callout", "callout-\(callout)"], options: options)) role=\"note\">\n"
                 replace(node, html: open + inner + "</div>\n")
-            } else if !attributes.isEmpty {
-                replace(node, html: Self.adding(attributeHTML(attributes), toFirstTagOf: render(node)))
+            } else {
+                addAttributes(attributes, to: node)
             }
             return .blockQuote(BlockQuote(children: children, attributes: attributes, callout: callout, location: location))
         case CMARK_NODE_LIST:
@@ -50,7 +50,7 @@ extension CmarkConverter {
                 start: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? Int(cmark_node_get_list_start(node)) : 1,
                 tight: cmark_node_get_list_tight(node) != 0,
                 items: items, attributes: attributes, location: location)
-            if !attributes.isEmpty { replace(node, html: Self.adding(attributeHTML(attributes), toFirstTagOf: render(node))) }
+            addAttributes(attributes, to: node)
             return .list(list)
         case CMARK_NODE_HTML_BLOCK:
             return .html(HTMLBlock(literal: Self.string(cmark_node_get_literal(node)), location: location))
@@ -174,10 +174,12 @@ extension CmarkConverter {
         return String(Substring(inner))
     }
 
-    /// Inserts ` attrs` after the tag name of the first tag in `html` (`<p>` → `<p class="x">`).
-    static func adding(_ attributes: String, toFirstTagOf html: String) -> String {
-        guard !attributes.isEmpty, html.hasPrefix("<"),
-              let end = html.dropFirst().firstIndex(where: { $0 == " " || $0 == ">" }) else { return html }
-        return String(html[..<end]) + attributes + String(html[end...])
+    /// Renders `node` with `attributes` on its first tag (`<p>` → `<p class="x">`); a paragraph
+    /// of a tight list has no tag and stays as it is.
+    private func addAttributes(_ attributes: Attributes, to node: OpaquePointer) {
+        guard !attributes.isEmpty else { return }
+        let html = render(node)
+        guard html.hasPrefix("<"), let end = html.utf8.dropFirst().firstIndex(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ">") }) else { return }
+        replace(node, html: String(html[..<end]) + attributeHTML(attributes) + String(html[end...]))
     }
 }

@@ -164,7 +164,7 @@ extension CmarkConverter {
         case .success(let attributes):
             attach(attributes, to: heading)
         case .failure(let failure):
-            report(AttributeListParser.Failure(message: failure.message, index: rawOpen + failure.index - open), line: line)
+            report(AttributeListParser.Failure(error: failure.error, index: rawOpen + failure.index - open), line: line)
         }
         var kept = literal[..<open]
         while let c = kept.last, AttributeListParser.isBlank(c) { kept = kept.dropLast() }

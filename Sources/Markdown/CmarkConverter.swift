@@ -46,13 +46,8 @@ struct CmarkConverter {
         collect(in: root, depth: 0)
         removed.forEach { cmark_node_unlink($0) }
         let blocks = build(in: root, depth: 0, quoteDepth: 0)
-        var html = render(root)
-        var text = plainText
-        for (token, replacement) in options.placeholders where !token.isEmpty {
-            html = html.replacing("<p>\(token)</p>", with: replacement).replacing(token, with: replacement)
-            text = text.replacing(token, with: "")
-        }
-        return MarkdownDocument(blocks: blocks, html: html, plainText: text, headings: headings, diagnostics: diagnostics)
+        let html = PlaceholderReplacer(options.placeholders).replace(in: render(root))
+        return MarkdownDocument(blocks: blocks, html: html, plainText: plainText, headings: headings, diagnostics: diagnostics)
     }
 
     // MARK: cmark helpers
@@ -112,6 +107,6 @@ struct CmarkConverter {
     }
 
     mutating func report(_ failure: AttributeListParser.Failure, line: Int) {
-        diagnostics.append(.error(at: source.location(line: line, byteIndex: failure.index), failure.message))
+        diagnostics.append(.error(at: source.location(line: line, byteIndex: failure.index), failure.error.description))
     }
 }

@@ -18,6 +18,7 @@ public struct MarkdownOptions: Sendable {
     /// Whether headings get an `<a class="anchor">` link.
     public var headingAnchors: Bool
     /// Tokens replaced after rendering: `<p>TOKEN</p>` and inline `TOKEN` become the HTML.
+    /// Plain text and block values keep the tokens, for the caller to substitute.
     public var placeholders: [String: String]
     /// Custom HTML for a code block; return nil for the default rendering.
     public var codeBlockHTML: (@Sendable (CodeBlock) -> String?)?

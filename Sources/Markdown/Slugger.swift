@@ -1,14 +1,17 @@
 /// Makes heading ids: a slug of the text, unique within one document (`x`, `x-1`, ...).
-struct Slugger {
+public struct Slugger: Sendable {
     private var used: Set<String> = []
     /// The next suffix to try per slug, so many equal headings stay linear.
     private var nextSuffix: [String: Int] = [:]
 
+    /// Creates a slugger with no ids taken.
+    public init() {}
+
     /// Reserves an id given explicitly (`{#id}`) so generated ids avoid it.
-    mutating func reserve(_ id: String) { used.insert(id) }
+    public mutating func reserve(_ id: String) { used.insert(id) }
 
     /// A fresh id for `text`.
-    mutating func id(for text: String) -> String {
+    public mutating func id(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
         var n = nextSuffix[base] ?? 1
@@ -22,7 +25,7 @@ struct Slugger {
     }
 
     /// Lowercased letters and digits, `-` and `_` kept, blanks to `-`, the rest dropped.
-    static func slug(_ text: String) -> String {
+    public static func slug(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingDash = false

@@ -43,7 +43,7 @@ public final class IdentityProvider: Sendable {
     /// certificate chain and key, and returns once it accepts connections.
     public static func start(_ configuration: Configuration,
                              tls: (certificatePEM: String, privateKeyPEM: String)) async throws -> IdentityProvider {
-        let serverTLS: TLSConfiguration
+        var serverTLS: TLSConfiguration
         do {
             serverTLS = TLSConfiguration.makeServerConfiguration(
                 certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(tls.certificatePEM.utf8)).map { .certificate($0) },
@@ -51,6 +51,8 @@ public final class IdentityProvider: Sendable {
         } catch {
             throw MockIdPError.invalidTLSMaterial("\(error)")
         }
+        // Don't wait NIOSSL's default 5 s for a client's close_notify when stopping.
+        serverTLS.shutdownTimeout = .milliseconds(200)
         let authority = try await TokenAuthority(configuration: configuration)
         let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
         let app = Application(

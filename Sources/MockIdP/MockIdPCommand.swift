@@ -25,7 +25,7 @@ public enum MockIdPCommand {
     /// Runs the command and returns its exit status: 0 after a signal, 1 if the server cannot start, 2 on bad options.
     public static func run(arguments: [String]) async -> Int32 {
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
-        return await run(arguments: arguments, print: { Swift.print($0) }, until: { for await _ in signals { return } })
+        return await run(arguments: arguments, print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }, until: { for await _ in signals { return } })
     }
 
     /// The command with its output and its stop condition injected (for tests).

@@ -46,8 +46,10 @@ struct JWTVerifier {
         let keys = JWTKeyCollection()
         guard let jwks = try? JSONDecoder().decode(JWKS.self, from: Data(jwksJSON.utf8)) else { return false }
         for key in jwks.keys { _ = try? await keys.add(jwk: key) }
-        let hasKid = (try? decode(token))?.header["kid"]?.stringValue != nil
-        return (try? await keys.verify(token, as: AnyClaims.self, iteratingKeys: !hasKid)) != nil
+        let kid = (try? decode(token))?.header["kid"]?.stringValue
+        // go-oidc only tries the keys whose kid matches; never fall back to another key.
+        if let kid, !jwks.keys.contains(where: { $0.keyIdentifier?.string == kid }) { return false }
+        return (try? await keys.verify(token, as: AnyClaims.self, iteratingKeys: kid == nil)) != nil
     }
 
     /// Checks the signature against PEM public keys (`jwt_validation_pubkeys`).

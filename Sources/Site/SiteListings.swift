@@ -20,7 +20,7 @@ struct SiteListings {
     /// Writes every site-wide file; returns how many HTML pages that was.
     func write(to staging: StagingDirectory) throws -> Int {
         let count = "\(summaries.count) how-to guide\(summaries.count == 1 ? "" : "s")."
-        try staging.write(listing(heading: site.title, lead: "Step-by-step guides, tested in CI. \(count)", pageTitle: site.title), to: "index.html")
+        try staging.write(listing(heading: site.title, lead: "Step-by-step how-to guides. \(count)", pageTitle: site.title), to: "index.html")
         try staging.write(listing(heading: "How-to guides", lead: "Every guide on this site. \(count)", pageTitle: "How-to guides | \(site.title)"),
                           to: SitePaths.file(forURL: SitePaths.howToIndex))
 

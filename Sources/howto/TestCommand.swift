@@ -13,8 +13,11 @@ struct TestCommand: AsyncParsableCommand {
     @Argument(help: "How-to files or directories (default: CONTENT/how-to). Files named here run even with automated_tests: false.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "mock (the embedded Vault) or live (a real vault/bao, or $VAULT_ADDR).")
-    var vault = VaultModeOption(.mock)
+    @Option(name: .long, help: "mock (the embedded Vault, default) or live (a real vault/bao, or $VAULT_ADDR). With --mutate: both unless given.")
+    var vault: VaultModeOption?
+
+    @Flag(name: .long, help: "Prove the tests can fail: rerun the how-to with each step removed and each key value changed.")
+    var mutate = false
 
     @Option(name: .long, help: "junit:PATH or json:PATH; repeatable.")
     var report: [ReportTarget] = []
@@ -60,12 +63,13 @@ struct TestCommand: AsyncParsableCommand {
         var configuration = RunConfiguration(
             toolBinary: SelfExecutable.path, environment: ProcessInfo.processInfo.environment,
             workRoot: NSTemporaryDirectory() + "howto")
-        configuration.vaultMode = vault.mode
+        configuration.vaultMode = vault?.mode ?? .mock
         configuration.defaultTimeout = .milliseconds(timeout.milliseconds)
         configuration.budget = budget.map { .milliseconds($0.milliseconds) }
         configuration.gatewayVersion = gatewayVersion
         configuration.keepWorkDirectory = keep
         if !noProviders { configuration.providers = try Providers.starters(contentRoot: options.content) }
+        if mutate { throw ExitCode(try await runMutations(loaded, configuration: configuration)) }
         let buffered = jobs > 1
         let console = ConsoleReporter()
         let suite = SuiteRunner(
@@ -76,6 +80,38 @@ struct TestCommand: AsyncParsableCommand {
         console.summary(results)
         try ReportWriter(targets: report).write(results)
         throw ExitCode(RunExit.code(for: results))
+    }
+}
+
+extension TestCommand {
+    /// `--mutate`: every mutant in mock and live mode; exit 0 when each is caught and the modes agree.
+    func runMutations(_ loaded: [PlanLoader.Loaded], configuration: RunConfiguration) async throws -> Int32 {
+        guard loaded.count == 1, let plan = loaded.first?.plan else {
+            FileHandle.standardError.write(Data("error: --mutate takes exactly one how-to file\n".utf8))
+            return 2
+        }
+        let modes: [VaultMode] = vault.map { [$0.mode] } ?? VaultMode.allCases
+        var configurations: [VaultMode: RunConfiguration] = [:]
+        for mode in modes {
+            var c = configuration
+            c.vaultMode = mode
+            c.keepWorkDirectory = false
+            configurations[mode] = c
+        }
+        let tester = MutationTester(configurations: configurations)
+        let (baseline, rows) = await InterruptHandler.run {
+            await tester.run(plan) { line in print(line) }
+        }
+        let baselinePassed = baseline.values.allSatisfy { $0 }
+        let caught = rows.filter(\.acceptable).count
+        print("\nmutants: \(rows.count), caught or informational: \(caught), not caught: \(rows.count - caught); modes: \(modes.map(\.rawValue).joined(separator: ", "))")
+        if !baselinePassed { print("the unmodified how-to does not pass in every mode: mutation results mean nothing") }
+        if let target = report.first(where: { $0.kind == .json }) {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try encoder.encode(rows).write(to: URL(fileURLWithPath: target.path))
+        }
+        return baselinePassed && caught == rows.count ? 0 : 1
     }
 }
 

@@ -1,8 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-import Gateway
+@testable import Gateway
 import MockVault
 
 /// A fresh state directory per test, removed afterwards.
@@ -42,7 +39,7 @@ func withMockVault<T>(_ configuration: MockVaultConfiguration = MockVaultConfigu
     }
 }
 
-/// Raw Vault API calls for test setup, as the `vault` CLI would make them.
+/// Raw Vault API calls for test setup, as the `vault` CLI would make them (over TLS trusting `caFile`).
 struct VaultAdmin: Sendable {
     let address: String
     let token: String
@@ -55,17 +52,22 @@ struct VaultAdmin: Sendable {
     /// Sends `method path` with `body`; throws unless the status is 2xx. Returns the parsed body (or null).
     @discardableResult
     func call(_ method: String, _ path: String, _ body: String? = nil, headers: [String: String] = [:]) async throws -> GatewayJSON {
-        var request = URLRequest(url: URL(string: "\(address)/v1/\(path)")!)
-        request.httpMethod = method
-        request.setValue(token, forHTTPHeaderField: "X-Vault-Token")
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        request.httpBody = body.map { Data($0.utf8) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else {
-            throw Failure(description: "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self))")
+        let transport = try HCVTransport(environment: caFile.map { ["SSL_CERT_FILE": $0] } ?? [:], verify: true,
+                                         clientCertificate: nil, timeout: .seconds(5))
+        let response: HCVTransport.Response
+        do {
+            response = try await transport.send(method, "\(address)/v1/\(path)",
+                                                headers: [("X-Vault-Token", token)] + headers.map { ($0.key, $0.value) },
+                                                body: body.map { Data($0.utf8) })
+            await transport.shutdown()
+        } catch {
+            await transport.shutdown()
+            throw Failure(description: "\(method) \(path): \(error.message)")
         }
-        return data.isEmpty ? .null : try GatewayJSON.parse(data)
+        guard (200..<300).contains(response.status) else {
+            throw Failure(description: "\(method) \(path): \(response.status) \(response.body)")
+        }
+        return response.body.isEmpty ? .null : try GatewayJSON.parse(Data(response.body.utf8))
     }
 
     /// Writes a KV v2 secret under `secret/`.

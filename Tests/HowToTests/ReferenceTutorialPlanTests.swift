@@ -1,4 +1,5 @@
 import Testing
+import Diagnostics
 import HowToPlan
 @testable import HowTo
 

@@ -31,20 +31,20 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{: key="unclosed }"#, 7, "unterminated"),
-        ("{:.info", 0, "missing its closing"),
-        ("{:. warning}", 2, "class name"),
-        ("{: flag }", 7, "expected '='"),
-        ("{: key= }", 7, "missing value"),
-        ("{:.a} trailing", 6, "after the attribute list"),
-        ("{: @x }", 3, "unexpected character"),
+        (#"{: key="unclosed }"#, 7, AttributeListError.unterminatedValue(key: "key")),
+        ("{:.info", 0, .missingClosingBrace),
+        ("{:. warning}", 2, .missingClassName),
+        ("{:# x}", 2, .missingID),
+        ("{: flag }", 7, .missingEquals(key: "flag")),
+        ("{: key= }", 7, .missingValue(key: "key")),
+        ("{:.a} trailing", 6, .textAfterClosingBrace),
+        ("{: @x }", 3, .unexpectedCharacter("@")),
     ])
-    func reportsWhereItFails(text: String, index: Int, message: String) {
+    func reportsWhereItFails(text: String, index: Int, error: AttributeListError) {
         guard case .failure(let failure) = parse(text) else {
             Issue.record("\(text) parsed")
             return
         }
-        #expect(failure.index == index)
-        #expect(failure.message.contains(message))
+        #expect(failure == AttributeListParser.Failure(error: error, index: index))
     }
 }

@@ -111,7 +111,13 @@ import Testing
         let options = MarkdownOptions(placeholders: ["HOWTO-PH-1": "<nav class=\"tabs\">tabs</nav>\n", "HOWTO-PH-2": "<b>v3.4+</b>"])
         let doc = MarkdownDocument.parse("Intro\n\nHOWTO-PH-1\n\nNew HOWTO-PH-2 here.", file: "doc.md", options: options)
         #expect(doc.html == "<p>Intro</p>\n<nav class=\"tabs\">tabs</nav>\n\n<p>New <b>v3.4+</b> here.</p>\n")
-        #expect(!doc.plainText.contains("HOWTO-PH"))
+        #expect(doc.plainText == "Intro\nHOWTO-PH-1\nNew HOWTO-PH-2 here.")
+    }
+
+    @Test func theLongestPlaceholderTokenWins() {
+        let tokens = (1...12).reduce(into: [String: String]()) { $0["HOWTO-PH-\($1)"] = "[\($1)]" }
+        let out = html("HOWTO-PH-1 HOWTO-PH-10 HOWTO-PH-12\n\nHOWTO-PH-11", options: MarkdownOptions(placeholders: tokens))
+        #expect(out == "<p>[1] [10] [12]</p>\n[11]\n")
     }
 
     @Test func codeBlockHookReplacesChosenBlocks() {
@@ -134,6 +140,11 @@ import Testing
             </ol>
 
             """)
+    }
+
+    @Test func paragraphAttributesNeedAParagraphTag() {
+        #expect(html("text\n{: .lead data-x=\"1\" }") == "<p class=\"lead\" data-x=\"1\">text</p>\n")
+        #expect(html("- a\n  {:.x}") == "<ul>\n<li>a</li>\n</ul>\n")
     }
 
     @Test func attributeListsNeverReachTheOutput() {

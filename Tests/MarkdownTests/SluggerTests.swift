@@ -1,4 +1,4 @@
-@testable import Markdown
+import Markdown
 import Testing
 
 @Suite struct SluggerTests {

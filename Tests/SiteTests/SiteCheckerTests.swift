@@ -45,6 +45,7 @@ struct SiteCheckerTests {
             SourceLocation(file: file, line: 17, column: 20),
             SourceLocation(file: file, line: 21, column: 38),
         ], "\(errors)")
+        try #require(errors.count == 4)
         #expect(errors[0].message.contains("/how-to/missing-page/"))
         #expect(errors[2].message.contains("#no-such-heading"))
         #expect(errors[3].message.contains("#nowhere"))

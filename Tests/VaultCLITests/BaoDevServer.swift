@@ -45,15 +45,16 @@ final class BaoDevServer {
         let address = "\(tls ? "https" : "http")://127.0.0.1:\(port)"
         let caCertPath = tls ? directory.appendingPathComponent("vault-ca.pem").path : nil
         let deadline = Date().addingTimeInterval(20)
+        var key: String?
+        var text = ""
         while Date() < deadline {
             var env = ["VAULT_ADDR": address]
             env["VAULT_CACERT"] = caCertPath
-            let status = await VaultCommand.execute(arguments: ["status"], environment: env)
-            if status.exitCode == 0 { break }
+            text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            key = text.split(separator: "\n").first { $0.hasPrefix("Unseal Key: ") }.map { String($0.dropFirst("Unseal Key: ".count)) }
+            if key != nil, await VaultCommand.execute(arguments: ["status"], environment: env).exitCode == 0 { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        let key = text.split(separator: "\n").first { $0.hasPrefix("Unseal Key: ") }.map { String($0.dropFirst("Unseal Key: ".count)) }
         let server = BaoDevServer(address: address, unsealKey: key ?? "", caCertPath: caCertPath, process: process, directory: directory)
         guard key != nil else {
             server.stop()

@@ -45,6 +45,10 @@ struct ContractReplayer {
             ("https://127.0.0.1:8319", idp.httpsBase),
             ("https://localhost:8319", idp.httpsBase.replacingOccurrences(of: "127.0.0.1", with: "localhost")),
         ]
+        if let captured = try Fixture.load("cli-jwt-config-jwks-https-ca-pem").exchanges.first?.body?["jwks_ca_pem"] {
+            substitutions.append((String(captured.serialized.dropFirst().dropLast()),
+                                  String(JSONValue.string(idp.caPEM).serialized.dropFirst().dropLast())))
+        }
         try await prepare()
         var problems: [String] = []
         for (index, exchange) in fixture.exchanges.enumerated() {
@@ -149,7 +153,7 @@ struct ContractReplayer {
         let expectsSealed = requests.contains { ex in
             ex.responseBody?["sealed"] == .bool(true) || ex.responseBody?["errors"] == .strings(["Vault is sealed"])
                 || (ex.responseBody?["errors"]?.arrayValue?.first?.stringValue?.hasPrefix("unable to retrieve stored keys") ?? false)
-        } || ["sys-unseal-correct-key-api", "cli-operator-unseal", "tls-unseal"].contains(name)
+        } || ["sys-unseal-correct-key-api", "cli-operator-unseal", "tls-unseal"].contains(name) || name.hasPrefix("sys-health-sealed")
 
         guard server.unsealKey != nil else {
             if name.hasPrefix("init-sealed-") || name.hasPrefix("unseal-partial-") { try await initialiseLikeCapture() }
@@ -341,8 +345,8 @@ struct ContractReplayer {
             exchanges.contains { $0.path.hasPrefix(prefix) }
         }
         let usesBatch = exchanges.contains { $0.header("X-Vault-Token") == Self.capturedBatchToken }
-        if (touches("/v1/auth/jwt/") || usesBatch), !fixture.name.hasPrefix("cli-jwt-config-"),
-           !fixture.name.hasPrefix("sslcertfile-jwt-config") {
+        let onlyConfigWrites = exchanges.allSatisfy { $0.method == "PUT" && $0.path == "/v1/auth/jwt/config" }
+        if (touches("/v1/auth/jwt/") || usesBatch), !onlyConfigWrites {
             try await configureJWT()
         }
         if touches("/v1/auth/approle/") || exchanges.contains(where: { ex in

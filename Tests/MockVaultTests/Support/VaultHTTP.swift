@@ -22,7 +22,11 @@ struct HTTPAnswer: Sendable {
 /// Sends real HTTP requests to a mock server.
 struct VaultHTTP: Sendable {
     let base: String
-    var client: HTTPClient = .shared
+    var client: HTTPClient = VaultHTTP.sharedClient
+
+    /// A client that does not follow redirects (the mock's `/` answers 307 as Vault does).
+    static let sharedClient = HTTPClient(eventLoopGroupProvider: .singleton,
+                                         configuration: .init(redirectConfiguration: .disallow))
 
     func send(_ method: String, _ path: String, token: String? = nil, headers: [String: String] = [:],
               body: String? = nil) async throws -> HTTPAnswer {
