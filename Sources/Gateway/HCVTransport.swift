@@ -65,6 +65,9 @@ struct HCVTransport {
             let bytes = try await response.body.collect(upTo: 8 << 20)
             return Response(status: Int(response.status.code), body: String(buffer: bytes))
         } catch {
+            if TLSFailureWording.isVerificationFailure(error), let target = URL(string: url), let host = target.host {
+                throw Failure(message: await TLSChainProbe.verificationFailure(host: host, port: target.port ?? 443))
+            }
             throw Failure(message: TLSFailureWording.kongMessage(for: error))
         }
     }

@@ -4,6 +4,12 @@ import NIOSSL
 
 /// Maps SwiftNIO / BoringSSL transport errors to the strings Kong's HTTP client (OpenSSL via nginx) reports.
 enum TLSFailureWording {
+    /// Whether the peer's certificate chain was rejected (the reason needs ``TLSChainProbe``).
+    static func isVerificationFailure(_ error: any Error) -> Bool {
+        let text = String(describing: error)
+        return text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate")
+    }
+
     /// The lua-resty-http style message for `error`.
     static func kongMessage(for error: any Error) -> String {
         if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
@@ -11,9 +17,7 @@ enum TLSFailureWording {
         }
         let text = String(describing: error)
         if text.contains("failedToValidateHostname") { return "certificate host mismatch" }
-        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
-            return "21: unable to verify the first certificate"
-        }
+        if isVerificationFailure(error) { return "21: unable to verify the first certificate" }
         if error is NIOSSLError || text.contains("WRONG_VERSION_NUMBER") || text.contains("handshakeFailed") {
             return "handshake failed"
         }

@@ -84,7 +84,7 @@ struct PageLoading {
         diagnostics += sink.diagnostics
 
         let plan = makePlan(frontMatter, prerequisites: prerequisiteSteps, body: extractor.steps, cleanup: cleanupSteps)
-        if plan.steps.isEmpty {
+        if plan.steps.isEmpty, !diagnostics.hasErrors {
             diagnostics.append(.error(at: SourceLocation(file: path, line: source.bodyFirstLine),
                 "the how-to has no runnable step: add a ```sh block, or mark a block with {: data-test-step=\"block\" }"))
         }

@@ -19,6 +19,9 @@ struct YAMLReader {
     mutating func compose(_ yaml: String) -> Node? {
         do {
             return try Yams.compose(yaml: yaml)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            diagnostics.append(duplicateKey(duplicates, after: context.mark, in: yaml))
+            return nil
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
             return nil
@@ -41,6 +44,23 @@ struct YAMLReader {
         default:
             return .error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: \(error)")
         }
+    }
+
+    /// Points at the second occurrence of a duplicated key (Yams only gives the mapping's start).
+    private func duplicateKey(_ keys: [String], after mark: Mark, in yaml: String) -> Diagnostic {
+        let names = keys.map { "`\($0)`" }.joined(separator: ", ")
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for (i, line) in lines.enumerated() where i >= mark.line - 1 {
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            guard let key = keys.first(where: { trimmed.hasPrefix($0 + ":") }) else { continue }
+            let column = line.count - trimmed.count + 1
+            if column == mark.column { seen += 1 }
+            if seen == 2 {
+                return .error(at: SourceLocation(file: file, line: i + firstLine, column: column), "invalid YAML: duplicate key `\(key)`; each key may appear once")
+            }
+        }
+        return .error(at: location(mark), "invalid YAML: duplicate key \(names) in a mapping")
     }
 
     /// The file location of a Yams mark.

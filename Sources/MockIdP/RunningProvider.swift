@@ -8,6 +8,8 @@ public struct RunningProvider: Sendable {
     public let identityProvider: IdentityProvider
     /// The PKI files; export `bundle.caBundle` as `SSL_CERT_FILE` so every process trusts the provider.
     public let bundle: PKIBundle
+    /// The declared audiences with `{{ domain }}` resolved.
+    public let audiences: [String]
     /// The declared exports with their values for this run, in declaration order.
     public let exports: [ProviderExport]
 
@@ -38,7 +40,8 @@ public struct RunningProvider: Sendable {
             let exports = try declaration.exports.map {
                 ProviderExport(name: $0.name, value: try Template(text: $0.template).render(values), secret: $0.secret)
             }
-            return RunningProvider(name: declaration.name, identityProvider: idp, bundle: bundle, exports: exports)
+            return RunningProvider(name: declaration.name, identityProvider: idp, bundle: bundle,
+                                   audiences: audiences, exports: exports)
         } catch {
             await idp.stop()
             throw error

@@ -13,7 +13,6 @@ import Logging
 import NIOCore
 import NIOSSL
 import ServiceLifecycle
-import UnixSignals
 import TestPKI
 
 /// A running mock Vault server.
@@ -47,8 +46,7 @@ public final class MockVaultServer: Sendable {
     }
 
     /// Starts a server and returns once it accepts connections.
-    public static func start(_ configuration: MockVaultConfiguration = MockVaultConfiguration(),
-                             handleSignals: Bool = false) async throws -> MockVaultServer {
+    public static func start(_ configuration: MockVaultConfiguration = MockVaultConfiguration()) async throws -> MockVaultServer {
         let core = VaultCore(configuration: configuration)
         let material = configuration.tls ? try DevTLSMaterial.generate(directory: configuration.tlsCertDirectory) : nil
         var logger = Logger(label: "mock-vault")
@@ -65,7 +63,7 @@ public final class MockVaultServer: Sendable {
             },
             logger: logger)
         let group = ServiceGroup(configuration: .init(
-            services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
+            services: [app], gracefulShutdownSignals: [], logger: logger))
         let task = Task { try await group.run() }
         var bound: Int?
         for await port in ports { bound = port }
@@ -79,11 +77,6 @@ public final class MockVaultServer: Sendable {
             address: "\(material == nil ? "http" : "https")://\(host):\(bound)", port: bound,
             rootToken: await core.rootToken, unsealKey: await core.unsealKeyBase64,
             caPEM: material?.caPEM, caFile: material?.caFile, group: group, task: task)
-    }
-
-    /// Waits until the server stops (after a signal when started with `handleSignals`).
-    public func waitUntilStopped() async {
-        _ = try? await task.value
     }
 
     /// Stops the server and waits for it to finish.

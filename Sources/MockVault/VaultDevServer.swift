@@ -67,13 +67,15 @@ public enum VaultDevServer {
         let (host, port) = splitHostPort(options.listenAddress)
         let configuration = MockVaultConfiguration(
             host: host, port: port, rootTokenID: options.rootTokenID, tls: options.tls, tlsCertDirectory: options.tlsCertDirectory)
+        ShutdownSignal.install()
         let server: MockVaultServer
-        do { server = try await MockVaultServer.start(configuration, handleSignals: true) } catch {
+        do { server = try await MockVaultServer.start(configuration) } catch {
             FileHandle.standardError.write(Data("Error initializing listener of type tcp: \(error)\n".utf8))
             return 1
         }
         FileHandle.standardOutput.write(Data(banner(server: server, listen: "\(host):\(server.port)", tls: options.tls).utf8))
-        await server.waitUntilStopped()
+        await ShutdownSignal.wait()
+        await server.stop()
         FileHandle.standardOutput.write(Data("==> Vault shutdown triggered\n".utf8))
         return 0
     }
@@ -111,8 +113,9 @@ public enum VaultDevServer {
 
         """
         if let caFile = server.caFile {
-            text += "    $ export VAULT_CACERT='\(caFile)'\n\n"
+            text += "    $ export VAULT_CACERT='\(caFile)'\n"
         }
+        text += "\n"
         text += """
         The unseal key and root token are displayed below in case you want to
         seal/unseal the Vault or re-authenticate.

@@ -38,7 +38,8 @@ public struct MutationTester: Sendable {
             var passed: [String: Bool] = [:]
             for (mode, configuration) in configurations.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 let result = await TutorialRunner(configuration: configuration).run(mutant.plan)
-                passed[mode.rawValue] = result.verdict == .passed
+                // A run with no validation left proves nothing: it counts as a failure.
+                passed[mode.rawValue] = result.verdict == .passed && mutant.plan.steps.contains { $0.kind == .validation }
             }
             let row = Row(label: mutant.label, mayPass: mutant.mayPass, passed: passed)
             progress(Self.line(row))

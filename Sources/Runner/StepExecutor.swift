@@ -32,6 +32,7 @@ struct StepExecutor {
         let mask = run.masker()
         result.output = mask(result.output)
         result.message = result.message.map { mask($0) }
+        result.step.script = mask(result.step.script)
         return result
     }
 
@@ -152,7 +153,10 @@ struct StepExecutor {
             var result = await shell(step, script: script, budgetLeft: budgetLeft, echo: true)
             if result.status == .timedOut { return result }
             let printed = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-            if result.status == .passed, printed.contains(value) { return result }
+            // `kong vault get` prints the value alone on its line: match the line exactly, so that a value
+            // that merely contains the expected one (my-password-2) does not pass.
+            let lines = printed.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            if result.status == .passed, lines.contains(value) { return result }
             result.status = .failed
             result.message = "expected `kong vault get \(secret)` to print \"\(value)\", got \(printed.isEmpty ? "nothing" : "\"\(printed)\"")"
                 + (result.message.map { " (\($0))" } ?? "")

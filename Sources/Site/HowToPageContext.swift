@@ -51,6 +51,7 @@ struct HowToPageContext: Sendable {
             "pageTitle": "How to: \(fm.title) | \(siteTitle)",
             "title": fm.title,
             "slug": page.slug,
+            "pageTopology": Self.defaultTopology(fm.worksOn),
             "description": description ?? false,
             "jsonLD": page.faqs.isEmpty ? false : try FAQSchema(faqs: page.faqs).scriptText(),
             "tldr": page.tldrHTML.map { links.rewriteLinks(inHTML: $0) } ?? false,
@@ -78,6 +79,12 @@ struct HowToPageContext: Sendable {
             "hasToc": !toc.isEmpty,
             "toc": toc,
         ]
+    }
+
+    /// The topology the page shows: on-prem when it works there, else the first listed (content for the
+    /// other topology is hidden by the stylesheet).
+    static func defaultTopology(_ worksOn: [String]) -> String {
+        worksOn.contains("on-prem") ? "on-prem" : worksOn.first ?? "on-prem"
     }
 
     /// `[{name, url}]` for tag pills linking to the tag pages.

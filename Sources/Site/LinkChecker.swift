@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 
 /// Checks internal links: a link to `/how-to/x/` needs that page, and `#id` needs that id on the target page.
+/// Related resources and next steps may name how-tos that are not in this site: the site sends those upstream.
 struct LinkChecker: Sendable {
     /// The links and ids of one loaded how-to.
     struct Page: Sendable {
@@ -11,8 +12,10 @@ struct LinkChecker: Sendable {
         var url: String
         /// Every id the rendered page carries.
         var anchors: Set<String>
-        /// Every distinct link target on the page (body, items, FAQs, related resources, next steps).
+        /// Every distinct link target in the rendered content (body, items, FAQs, TL;DR).
         var links: [String]
+        /// Every distinct `related_resources` and `next_steps` URL.
+        var resourceLinks: [String]
     }
 
     /// URLs of every how-to in the content, loaded or not.
@@ -30,7 +33,10 @@ struct LinkChecker: Sendable {
     func check(_ page: Page) -> [Diagnostic] {
         var problems: [(url: String, message: String)] = []
         for link in page.links {
-            if let message = problem(with: link, on: page) { problems.append((link, message)) }
+            if let message = problem(with: link, on: page, upstreamAllowed: false) { problems.append((link, message)) }
+        }
+        for link in page.resourceLinks {
+            if let message = problem(with: link, on: page, upstreamAllowed: true) { problems.append((link, message)) }
         }
         guard !problems.isEmpty else { return [] }
         let text = (try? String(contentsOfFile: page.sourcePath, encoding: .utf8)) ?? ""
@@ -45,8 +51,9 @@ struct LinkChecker: Sendable {
         return diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
     }
 
-    /// Why `link` is broken, nil when it is fine (including every link outside the site).
-    func problem(with link: String, on page: Page) -> String? {
+    /// Why `link` is broken, nil when it is fine (including every link outside the site, and links to
+    /// how-tos that are not in the site when `upstreamAllowed`).
+    func problem(with link: String, on page: Page, upstreamAllowed: Bool) -> String? {
         let fragment = link.firstIndex(of: "#").map { String(link[link.index(after: $0)...]) } ?? ""
         let target: String
         if link.hasPrefix("#") {
@@ -59,6 +66,7 @@ struct LinkChecker: Sendable {
         let isHowTo = target.hasPrefix(SitePaths.howToIndex) && target != SitePaths.howToIndex
         guard target == page.url || isHowTo else { return nil }
         guard knownURLs.contains(target) else {
+            if upstreamAllowed { return nil }
             return "the link \(link) points to \(target), which is not a how-to of this site"
         }
         guard !fragment.isEmpty, let anchors = anchorsByURL[target], !anchors.contains(fragment) else { return nil }

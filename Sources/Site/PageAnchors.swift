@@ -1,4 +1,5 @@
 import HowTo
+import Markdown
 
 /// The ids a rendered how-to page carries: headings, the fixed sections, prerequisite, cleanup and FAQ items.
 struct PageAnchors: Sendable {
@@ -16,10 +17,11 @@ struct PageAnchors: Sendable {
 
     /// Allocates item ids after the heading ids, so they never collide with them; `stepCount` steps get `step-N`.
     init(page: HowToPage, stepCount: Int) {
-        var allocator = IDAllocator(taken: page.headings.map(\.id) + Self.sectionIDs)
-        prerequisiteIDs = page.prerequisites.map { allocator.allocate(for: $0.title) }
-        cleanupIDs = page.cleanup.map { allocator.allocate(for: $0.title) }
-        faqIDs = page.faqs.map { allocator.allocate(for: $0.question) }
+        var slugger = Slugger()
+        for id in page.headings.map(\.id) + Self.sectionIDs { slugger.reserve(id) }
+        prerequisiteIDs = page.prerequisites.map { slugger.id(for: $0.title) }
+        cleanupIDs = page.cleanup.map { slugger.id(for: $0.title) }
+        faqIDs = page.faqs.map { slugger.id(for: $0.question) }
         all = Set(page.headings.map(\.id) + Self.sectionIDs + prerequisiteIDs + cleanupIDs + faqIDs
             + (0..<stepCount).map { "step-\($0 + 1)" })
     }

@@ -62,8 +62,8 @@ public struct SiteChecker: Sendable {
         if let tldr = page.tldrHTML { html.append(tldr) }
         let fm = page.frontMatter
         var seen: Set<String> = []
-        let links = (html.flatMap(HTMLLinks.hrefs(in:)) + fm.relatedResources.map(\.url) + fm.nextSteps.map(\.url))
-            .filter { seen.insert($0).inserted }
-        return LinkChecker.Page(sourcePath: page.sourcePath, url: page.url, anchors: anchors.all, links: links)
+        let links = html.flatMap(HTMLLinks.hrefs(in:)).filter { seen.insert($0).inserted }
+        let resourceLinks = (fm.relatedResources + fm.nextSteps).map(\.url).filter { seen.insert($0).inserted }
+        return LinkChecker.Page(sourcePath: page.sourcePath, url: page.url, anchors: anchors.all, links: links, resourceLinks: resourceLinks)
     }
 }

@@ -1,3 +1,5 @@
+import Markdown
+
 /// Where the site's pages live: URLs and the files that serve them.
 enum SitePaths {
     /// The home page.
@@ -8,7 +10,7 @@ enum SitePaths {
     static let tagIndex = "/tags/"
 
     /// `/tags/<slug>/` for a tag.
-    static func tag(_ tag: String) -> String { "/tags/\(Slug.make(tag))/" }
+    static func tag(_ tag: String) -> String { "/tags/\(Slugger.slug(tag))/" }
 
     /// The output file, relative to the site root, that serves a URL ending in `/` (`/a/b/` → `a/b/index.html`).
     static func file(forURL url: String) -> String {

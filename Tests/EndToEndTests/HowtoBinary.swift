@@ -32,13 +32,25 @@ struct HowtoBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        // Blocking reads and waits run on Dispatch threads: the cooperative pool (2 threads here) must stay free.
+        async let stdout = Self.readAll(out.fileHandleForReading)
+        async let stderr = Self.readAll(err.fileHandleForReading)
+        let (exited, exit) = AsyncStream<Void>.makeStream()
+        process.terminationHandler = { _ in
+            exit.yield()
+            exit.finish()
+        }
         try process.run()
-        async let stdout = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
-        async let stderr = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value
         if let whileRunning { await whileRunning(process.processIdentifier) }
+        for await _ in exited { break }
         let (o, e) = await (stdout, stderr)
-        process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    private static func readAll(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
     }
 
     /// PIDs of processes whose command line contains `marker`.

@@ -106,3 +106,47 @@ struct HCVStrategyTests {
         }
     }
 }
+
+struct HCVStrategyOAuth2Tests {
+    @Test func oauth2ExchangesClientCredentialsThenLogsInAtJWT() async throws {
+        let ca = try TestCA.generate()
+        let serverCertificate = try ca.issueServerCertificate()
+        let audience = "https://vault.example/api/v2/"
+        let idp = try await IdentityProvider.start(
+            IdentityProvider.Configuration(clients: [.init(id: "kong-client", secret: "s3cret", audiences: [audience])],
+                                           audiences: [audience]),
+            tls: (try serverCertificate.certificatePEM, try serverCertificate.privateKeyPEM))
+        do {
+            let caFile = FileManager.default.temporaryDirectory.appendingPathComponent("gateway-ca-\(UUID().uuidString).pem").path
+            try (try ca.certificatePEM).write(toFile: caFile, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: caFile) }
+            try await withMockVault { server, admin in
+                try await admin.putKV2("password", #"{"pass1":"my-password"}"#)
+                try await admin.createReaderPolicy()
+                try await admin.call("POST", "sys/auth/jwt", #"{"type":"jwt"}"#)
+                let jwtConfig = GatewayJSON.object(["jwks_url": .string(idp.jwksURL), "jwks_ca_pem": .string(try ca.certificatePEM)])
+                try await admin.call("PUT", "auth/jwt/config", jwtConfig.jsonText())
+                try await admin.call("PUT", "auth/jwt/role/demo", GatewayJSON.object([
+                    "role_type": "jwt", "user_claim": "sub", "bound_subject": "kong-client@clients",
+                    "bound_audiences": .string(audience), "token_policies": "reader", "token_type": "batch",
+                ]).jsonText())
+                var config = connection(server.address)
+                config.merge(["kv": "v2", "auth_method": "oauth2", "oauth2_role_name": "demo",
+                              "oauth2_token_endpoint": .string(idp.tokenEndpoint), "oauth2_client_id": "kong-client",
+                              "oauth2_client_secret": "s3cret", "oauth2_audiences": .string(audience)]) { $1 }
+                let env = ["SSL_CERT_FILE": caFile]
+                #expect(await outcome(resolver([hcvVault(config)], environment: env), "{vault://hashicorp-vault/password/pass1}")
+                    == "my-password")
+                config["oauth2_client_secret"] = "wrong"
+                let log = LogLines()
+                #expect(await outcome(resolver([hcvVault(config)], environment: env, log: log.append),
+                                      "{vault://hashicorp-vault/password/pass1}").contains("no authentication mechanism worked for vault"))
+                #expect(log.all.first?.hasPrefix("[hcv] invalid response code 401 received when requesting oauth2 access token") == true)
+            }
+            await idp.stop()
+        } catch {
+            await idp.stop()
+            throw error
+        }
+    }
+}

@@ -29,7 +29,7 @@ import Testing
         #expect(cleanup.map(\.title) == ["Clean up HashiCorp Vault", "Destroy the Kong Gateway container", "Clean up Konnect environment"])
         #expect(cleanup.map(\.includeContent) == ["cleanup/third-party/hashicorp", "cleanup/products/gateway", "cleanup/platform/konnect"])
         #expect(cleanup[0].iconURL == "/assets/icons/hashicorp.svg")
-        #expect(cleanup[0].location.line == 47)
+        #expect(cleanup[0].location.line == 45 && cleanup[0].location.column == 7)
         #expect(fm.faqs.count == 8)
         #expect(fm.faqs[0].q == "How do I rotate my secrets in HashiCorp Vault and how does Kong Gateway pick up the new secret values?")
         #expect(fm.faqs[1].a.contains("- v3.4+ If you're using the `approle` auth method, Kong Gateway uses"))
@@ -55,26 +55,26 @@ import Testing
         let (_, diagnostics, _) = try TestSupport.load(TestSupport.page(frontMatter: "min_version:\n  gateway: 3.10\n"))
         let error = try #require(diagnostics.first { $0.message.contains("min_version.gateway") })
         #expect(error.severity == .error)
-        #expect(error.location.line == 10 && error.location.column == 12)
+        #expect(error.location.line == 9 && error.location.column == 12)
         #expect(error.message.contains("quote it: '3.10'"))
     }
 
     @Test func worksOnValuesAreChecked() throws {
         let (_, diagnostics, _) = try TestSupport.load("---\ntitle: T\ncontent_type: how_to\nproducts: [gateway]\nworks_on: [on-prem, saas]\n---\n```sh\necho\n```\n")
         let error = try #require(diagnostics.first)
-        #expect(error.description.hasSuffix(":6:21: error: `works_on` value `saas` is not a topology: use `on-prem` or `konnect`"))
+        #expect(error.description.hasSuffix(":5:21: error: `works_on` value `saas` is not a topology: use `on-prem` or `konnect`"))
     }
 
     @Test func worksOnIsRequiredForGatewayOnlyPages() throws {
         let (_, diagnostics, _) = try TestSupport.load("---\ntitle: T\ncontent_type: how_to\nproducts: [gateway]\n---\n```sh\necho\n```\n")
-        #expect(diagnostics.contains { $0.message.contains("`works_on` is required") && $0.location.line == 5 })
+        #expect(diagnostics.contains { $0.message.contains("`works_on` is required") && $0.location.line == 4 && $0.location.column == 11 })
     }
 
     @Test func relativeURLsMustEndInSlashBeforeTheAnchor() throws {
         let fm = "related_resources:\n  - text: A\n    url: /a/\n  - text: B\n    url: /b#x\n  - text: C\n    url: https://example.com/c\nnext_steps:\n  - text: D\n    url: /d/#ok\n"
         let (_, diagnostics, _) = try TestSupport.load(TestSupport.page(frontMatter: fm))
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.location.line == 13)
+        #expect(diagnostics.first?.location.line == 12)
         #expect(diagnostics.first?.message.contains("write `/b/`") == true)
     }
 
@@ -82,10 +82,10 @@ import Testing
         let fm = "tags: security\nseries:\n  id: s\n  position: two\npublished: maybe\nfaqs:\n  - q: only a question\n"
         let (_, diagnostics, _) = try TestSupport.load(TestSupport.page(frontMatter: fm))
         let described = diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
-        #expect(described.contains { $0.hasPrefix("9:7 `tags` must be a list") })
-        #expect(described.contains { $0.hasPrefix("12:13 `series.position` must be a whole number") })
-        #expect(described.contains { $0.hasPrefix("13:12 `published` must be true or false") })
-        #expect(described.contains { $0.hasPrefix("15:5 `faqs[0]` needs both `q`") })
+        #expect(described.contains { $0.hasPrefix("8:7 `tags` must be a list") })
+        #expect(described.contains { $0.hasPrefix("11:13 `series.position` must be a whole number") })
+        #expect(described.contains { $0.hasPrefix("12:12 `published` must be true or false") })
+        #expect(described.contains { $0.hasPrefix("14:5 `faqs[0]` needs both `q`") })
     }
 
     @Test func unknownKeysWarnAndStrictMakesThemErrors() throws {
@@ -94,7 +94,7 @@ import Testing
         #expect(loaded != nil)
         #expect(warnings.map(\.severity) == [.warning, .warning])
         #expect(warnings[0].message.contains("did you mean `breadcrumbs`"))
-        #expect(warnings[0].location.line == 9 && warnings[0].location.column == 1)
+        #expect(warnings[0].location.line == 8 && warnings[0].location.column == 1)
         let (strictPage, errors, _) = try TestSupport.load(page, strict: true)
         #expect(strictPage == nil)
         #expect(errors.map(\.severity) == [.error, .error])
@@ -121,7 +121,7 @@ import Testing
         #expect(loaded.prerequisites.map(\.title) == ["Inline Kong Gateway", "From include"])
         let prereqSteps = loaded.plan.steps.filter { $0.phase == .prerequisite }
         #expect(prereqSteps.map(\.script) == ["echo inline\n", "echo tool\n"])
-        #expect(prereqSteps[0].location.line == 15, "block scalar content starts on the line after `content: |`")
+        #expect(prereqSteps[0].location.line == 14, "block scalar content starts on the line after `content: |`")
         #expect(prereqSteps[1].location.file.hasSuffix("_includes/prereqs/tool.md") && prereqSteps[1].location.line == 3)
         #expect(prereqSteps.map(\.section) == ["Inline Kong Gateway", "From include"])
     }

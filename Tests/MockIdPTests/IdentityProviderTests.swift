@@ -54,9 +54,9 @@ import TestPKI
             let url = harness.idp.jwksURL
             let before = try await harness.get(url)
             #expect(before.status == 200)
-            let t0 = ContinuousClock.now
+            let stopping = ContinuousClock.now
             await harness.idp.stop()
-            print("STOP took", ContinuousClock.now - t0)
+            #expect(ContinuousClock.now - stopping < .seconds(2))
             await #expect(throws: (any Error).self) {
                 _ = try await harness.http.execute(HTTPClientRequest(url: url), timeout: .milliseconds(500))
             }

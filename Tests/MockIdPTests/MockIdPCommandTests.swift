@@ -20,8 +20,8 @@ import Testing
             let text = await transcript.text
             let domain = text.firstMatch(of: /domain:\s+(\S+)/).map { String($0.output.1) } ?? "?"
             let bundle = text.firstMatch(of: /CA bundle:\s+(\S+)/).map { String($0.output.1) } ?? "?"
-            let input = #"{"DECK_DOMAIN": "\#(domain)", "DECK_CLIENT_ID": "cli-client", "DECK_CLIENT_SECRET": "cli-secret-value"}"#
-            await transcript.record(try? Python.run(RunningProviderTests.fetchToken, input: input, environment: ["SSL_CERT_FILE": bundle]))
+            let input = #"{"DECK_DOMAIN": "\#(domain)", "DECK_CLIENT_ID": "cli-client", "DECK_CLIENT_SECRET": "cli-secret-value", "AUDIENCE": "https://\#(domain)/api/v2/"}"#
+            await transcript.record(try? await Python.run(RunningProviderTests.fetchToken, input: input, environment: ["SSL_CERT_FILE": bundle]))
         })
         return (status, transcript)
     }

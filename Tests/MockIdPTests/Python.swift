@@ -4,7 +4,16 @@ import Foundation
 enum Python {
     struct Result { var status: Int32; var output: String }
 
-    static func run(_ script: String, input: String = "", environment: [String: String] = [:]) throws -> Result {
+    /// Runs on a thread of its own: a child blocking the few cooperative threads would starve the server under test.
+    static func run(_ script: String, input: String = "", environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try runBlocking(script, input: input, environment: environment) })
+            }.start()
+        }
+    }
+
+    private static func runBlocking(_ script: String, input: String, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script]

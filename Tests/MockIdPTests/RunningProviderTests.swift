@@ -9,7 +9,7 @@ import TestPKI
         import json, os, sys, urllib.parse, urllib.request
         e = json.load(sys.stdin)
         body = urllib.parse.urlencode({'grant_type': 'client_credentials', 'client_id': e['DECK_CLIENT_ID'],
-            'client_secret': e['DECK_CLIENT_SECRET'], 'audience': 'https://%s/api/v2/' % e['DECK_DOMAIN']}).encode()
+            'client_secret': e['DECK_CLIENT_SECRET'], 'audience': e['AUDIENCE']}).encode()
         try:
             reply = urllib.request.urlopen('https://%s/oauth/token' % e['DECK_DOMAIN'], data=body, timeout=5)
             print(json.load(reply)['token_type'])
@@ -27,7 +27,8 @@ import TestPKI
     }
 
     private func exportsJSON(_ provider: RunningProvider) throws -> String {
-        let values = Dictionary(uniqueKeysWithValues: provider.exports.map { ($0.name, $0.value) })
+        var values = Dictionary(uniqueKeysWithValues: provider.exports.map { ($0.name, $0.value) })
+        values["AUDIENCE"] = provider.audiences.first
         return String(decoding: try JSONSerialization.data(withJSONObject: values), as: UTF8.self)
     }
 
@@ -41,16 +42,19 @@ import TestPKI
             #expect(provider.exports[2].value.count == 64)
             #expect(provider.exports[2].secret == true)
             #expect(provider.bundle.caBundle == directory + "/ca-bundle.pem")
+            let declared = try #require(try ProviderDeclarationTests.shipped().first { $0.name == "auth0" })
+            #expect(provider.audiences.count == declared.audiences.count)
+            #expect(provider.audiences.allSatisfy { !$0.contains("{{") })
         }
     }
 
     @Test func exportedValuesGetATokenWithOnlyTheBundleTrusted() async throws {
         try await withProvider { provider, _ in
             let input = try exportsJSON(provider)
-            let trusted = try Python.run(Self.fetchToken, input: input, environment: ["SSL_CERT_FILE": provider.bundle.caBundle])
+            let trusted = try await Python.run(Self.fetchToken, input: input, environment: ["SSL_CERT_FILE": provider.bundle.caBundle])
             #expect(trusted.status == 0, "\(trusted.output)")
             #expect(trusted.output == "Bearer\n")
-            let untrusted = try Python.run(Self.fetchToken, input: input, environment: ["SSL_CERT_FILE": TestCA.systemBundlePath ?? "/dev/null"])
+            let untrusted = try await Python.run(Self.fetchToken, input: input, environment: ["SSL_CERT_FILE": TestCA.systemBundlePath ?? "/dev/null"])
             #expect(untrusted.status != 0)
             #expect(untrusted.output.contains("CERTIFICATE_VERIFY_FAILED"))
         }

@@ -31,7 +31,7 @@ import Testing
     private func pythonVerify(_ token: String, _ harness: Harness) async throws -> Python.Result {
         let jwks = try await harness.get(harness.idp.jwksURL).body
         let input = "{\"token\": \"\(token)\", \"jwks\": \(jwks)}"
-        return try Python.run(Python.verifyRS256, input: input)
+        return try await Python.run(Python.verifyRS256, input: input)
     }
 
     @Test func tokenVerifiesWithTheServedJWKSInJWTKit() async throws {

@@ -7,7 +7,7 @@ import Testing
 struct ContractTests {
     /// Fixtures deliberately not replayed, with the reason.
     static let excluded: [String: String] = [
-        "cli-cert-login": "CLI transcript only (no HTTP exchanges); cert login is covered by CertAuthTests",
+        "cli-cert-login": "CLI transcript only (no HTTP exchanges); cert logins are replayed from the cert-auth-login-* fixtures",
         "cli-jwt-login-cmd": "CLI transcript only: `bao login -method=jwt` fails client-side",
         "cli-kv-preflight-404-fallback": "behaviour of the CLI against a fake server, not of Vault",
         "cli-output-curl-strings": "CLI -output-curl-string transcripts, no server exchange",
@@ -18,7 +18,7 @@ struct ContractTests {
         "mock-idp-token-endpoint": "the identity provider's endpoint, not Vault's",
         "tls-cli-errors": "client-side TLS errors of the CLI",
         "tls-curl-errors": "client-side TLS errors of curl",
-        "tls-plain-http-to-https-listener": "raw bytes, not JSON; covered by TLSListenerTests",
+        "tls-plain-http-to-https-listener": "raw bytes, not JSON; covered by TLSListenerTests.plainHTTPRefused",
         "node1-sys-health-active": "HA raft cluster (replication mode primary) is not emulated",
         "node1-sys-leader": "HA raft cluster leader details are not emulated",
         "standby-sys-health": "HA standby nodes are not emulated",
@@ -30,11 +30,6 @@ struct ContractTests {
         "standby-cli-status": "HA standby nodes are not emulated",
     ]
 
-    /// Cert-auth fixtures need the mTLS listener and client certificates; they are replayed by CertAuthTests.
-    static func isCertAuth(_ name: String) -> Bool {
-        name.hasPrefix("cert-") || name == "kong-emulated-cert-login"
-    }
-
     @Test("every non-excluded captured exchange matches")
     func replayAll() async throws {
         let fixtures = try Fixture.loadAll()
@@ -42,7 +37,7 @@ struct ContractTests {
         let idp = try await JWKSServer.start()
         var matched = 0, total = 0
         var failures: [String] = []
-        for fixture in fixtures where Self.excluded[fixture.name] == nil && !Self.isCertAuth(fixture.name) {
+        for fixture in fixtures where Self.excluded[fixture.name] == nil {
             total += 1
             var replayer = ContractReplayer(fixture: fixture, idp: idp)
             do {

@@ -49,7 +49,7 @@ struct SealTests {
             #expect(try await http.send("GET", "/v1/sys/health").status == 501)
             #expect(try await http.send("GET", "/v1/sys/init").json == .object([("initialized", .bool(false))]))
             let initialised = try await http.send("PUT", "/v1/sys/init", body: #"{"secret_shares":3,"secret_threshold":2}"#)
-            let keys = try #require(initialised.json?["keys_base64"]?.arrayValue?.compactMap(\.stringValue))
+            let keys = (initialised.json?["keys_base64"]?.arrayValue ?? []).compactMap { $0.stringValue }
             let root = try #require(initialised.json?["root_token"]?.stringValue)
             #expect(keys.count == 3)
             #expect(try await http.send("PUT", "/v1/sys/init", body: #"{"secret_shares":1,"secret_threshold":1}"#).text

@@ -130,6 +130,13 @@ import Testing
         let step = Step(id: "s2", section: "Validate", kind: .validation, script: "echo wrong-value",
                         validation: .vaultSecret(secret: "{vault://x/y/z}", value: "my-password"), location: .init(file: "t.md", line: 30))
         let env = Step(id: "s3", section: "Env", kind: .validation, script: "", validation: .envVariables(["SET_ONE", "MISSING_ONE"]), location: .init(file: "t.md", line: 40))
+        var near = step
+        near.script = "echo my-password-mutated"
+        let nearResult = await TestSupport.run(TestSupport.plan([try TestSupport.step("s1", "true"), near]))
+        #expect(nearResult.verdict == .failed, "a value that only contains the expected one must not pass")
+        var exact = step
+        exact.script = "echo my-password"
+        #expect(await TestSupport.run(TestSupport.plan([try TestSupport.step("s1", "true"), exact])).verdict == .passed)
         let failed = await TestSupport.run(TestSupport.plan([try TestSupport.step("s1", "true"), step]))
         #expect(failed.steps[1].message == "expected `kong vault get {vault://x/y/z}` to print \"my-password\", got \"wrong-value\"")
         let envResult = await TestSupport.run(TestSupport.plan([try TestSupport.step("s1", "SET_ONE=1"), env]))

@@ -71,6 +71,11 @@ struct SiteBrowserTests {
         #expect(report["copyButtonText"] as? String == "Copied!")
         #expect(report["copiedMatches"] as? Bool == true, "the clipboard does not hold the code block: \(report)")
 
+        let topology = try #require(report["topology"] as? [String: Any])
+        #expect(topology["page"] as? String == "on-prem")
+        #expect(topology["otherBlocks"] as? Int ?? 0 > 0, "the reference page has Konnect-only cleanup")
+        #expect(topology["otherVisible"] as? Int == 0, "Konnect-only content is shown on an on-prem page")
+
         #expect(report["consoleErrors"] as? [String] == [], "console errors: \(report["consoleErrors"] ?? "")")
         #expect(FileManager.default.fileExists(atPath: "/tmp/howto-site.png"))
     }

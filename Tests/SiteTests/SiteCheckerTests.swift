@@ -14,8 +14,10 @@ struct SiteCheckerTests {
         works_on:
           - on-prem
         related_resources:
-          - text: Missing
-            url: /how-to/missing-page/
+          - text: Missing anchor
+            url: /how-to/second-guide/#missing-anchor
+          - text: A how-to upstream
+            url: /how-to/not-in-this-site/
         ---
 
         ## Links
@@ -28,9 +30,13 @@ struct SiteCheckerTests {
 
         Jump to [here](#links) and [nowhere](#nowhere).
 
+        ```sh
+        echo done
+        ```
+
         """
 
-    @Test("missing pages and anchors are errors at the line and column of the link")
+    @Test("missing pages and anchors are errors at the line and column of the link; related how-tos may be upstream")
     func brokenLinks() async throws {
         var howTos = SiteFixture.standardHowTos
         howTos["broken-links"] = Self.broken
@@ -41,12 +47,13 @@ struct SiteCheckerTests {
         let file = fixture.content + "/how-to/broken-links.md"
         #expect(errors.map(\.location) == [
             SourceLocation(file: file, line: 10, column: 10),
-            SourceLocation(file: file, line: 15, column: 15),
-            SourceLocation(file: file, line: 17, column: 20),
-            SourceLocation(file: file, line: 21, column: 38),
+            SourceLocation(file: file, line: 17, column: 15),
+            SourceLocation(file: file, line: 19, column: 20),
+            SourceLocation(file: file, line: 23, column: 38),
         ], "\(errors)")
         try #require(errors.count == 4)
-        #expect(errors[0].message.contains("/how-to/missing-page/"))
+        #expect(errors[0].message.contains("#missing-anchor"))
+        #expect(errors[1].message.contains("/how-to/does-not-exist/") && errors[1].message.contains("not a how-to of this site"))
         #expect(errors[2].message.contains("#no-such-heading"))
         #expect(errors[3].message.contains("#nowhere"))
     }

@@ -116,6 +116,10 @@ struct SiteFixture {
 
         Go back to [the rotation guide](/how-to/rotate-secrets/).
 
+        ```sh
+        echo done
+        ```
+
         """
 
     static let standardHowTos = ["rotate-secrets": rotate, "second-guide": second]

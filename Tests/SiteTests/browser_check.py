@@ -224,6 +224,14 @@ def run(args):
                 with open(args.full_screenshot, "wb") as f:
                     f.write(base64.b64decode(full["data"]))
 
+        # Topology: content for the other deployment topology is not shown.
+        report["topology"] = devtools.evaluate(
+            "(() => { const page = document.querySelector('[data-page-topology]').dataset.pageTopology;"
+            " const blocks = [...document.querySelectorAll('[data-deployment-topology]')];"
+            " const other = blocks.filter(b => b.dataset.deploymentTopology !== page);"
+            " return {page: page, otherBlocks: other.length,"
+            " otherVisible: other.filter(b => b.offsetParent !== null).length}; })()")
+
         # Copy buttons: present on code blocks, and a click copies the block's code.
         report["codeBlocks"] = devtools.evaluate("document.querySelectorAll('.article pre').length")
         report["copyButtons"] = devtools.evaluate("document.querySelectorAll('.copy-button, .copy-code').length")

@@ -12,6 +12,12 @@ struct ContractReplayer {
     private var server: MockVaultServer!
     private var http: VaultHTTP!
     private var clock: ManualClock!
+    private var tlsClient: HTTPClient?
+
+    /// Fixtures that log in with a TLS client certificate.
+    private var isCertLogin: Bool {
+        fixture.name.hasPrefix("cert-auth-login") || fixture.name.hasPrefix("cert-tutorial-login") || fixture.name == "kong-emulated-cert-login"
+    }
 
     /// Fixture tokens and what the replay must create to stand in for them.
     private static let capturedBatchToken = "b.AAAAAQIhRjxbBhI_HX-F_POmPiTkM1h37uXyCTcjLX3GJP157sH7hVdGbKklqsgCB5vUFIRm3tivDbklfXHsvxbPwC-EouIAHuElP6uVJ7k5QCI4H-80EsU_kLxhZLJFZqmO6TzB4DvrxSM62VHfVXVfO4jE4MuERB6KjN7hfrej5t-ydBzJrYbxtC4Rwu17Q7_3WntBqxba3bAKeglrwcc9ZUvF"
@@ -36,15 +42,31 @@ struct ContractReplayer {
         let uninitialised = name.hasPrefix("uninit-") || name == "cli-operator-init" || name.hasPrefix("init-sealed-")
             || name.hasPrefix("unseal-partial-")
         server = try await MockVaultServer.start(MockVaultConfiguration(
-            rootTokenID: "root", devMode: !uninitialised, clock: clock,
+            rootTokenID: "root", devMode: !uninitialised, tls: isCertLogin, clock: clock,
             trustedCAFile: name.hasPrefix("sslcertfile-") ? idp.caFile : nil))
-        http = VaultHTTP(base: server.address)
-        defer { Task { [server] in await server?.stop() } }
+        if isCertLogin {
+            let identity = name == "cert-auth-login-no-client-cert" ? nil
+                : (name == "cert-auth-login-rogue-cert" ? TestClientCertificates.rogue : TestClientCertificates.kong)
+            tlsClient = try TestClientCertificates.client(caPEM: server.caPEM ?? "", identity: identity)
+            http = VaultHTTP(base: server.address, client: tlsClient!)
+        } else {
+            http = VaultHTTP(base: server.address)
+        }
+        defer {
+            Task { [server, tlsClient] in
+                await server?.stop()
+                try? await tlsClient?.shutdown()
+            }
+        }
         substitutions = [
             ("http://127.0.0.1:8318", idp.httpBase),
             ("https://127.0.0.1:8319", idp.httpsBase),
             ("https://localhost:8319", idp.httpsBase.replacingOccurrences(of: "127.0.0.1", with: "localhost")),
         ]
+        if let captured = try Fixture.load("cert-auth-role-write").exchanges.first?.body?["certificate"] {
+            substitutions.append((String(captured.serialized.dropFirst().dropLast()),
+                                  String(JSONValue.string(try TestClientCertificates.clientCA.certificatePEM).serialized.dropFirst().dropLast())))
+        }
         if let captured = try Fixture.load("cli-jwt-config-jwks-https-ca-pem").exchanges.first?.body?["jwks_ca_pem"] {
             substitutions.append((String(captured.serialized.dropFirst().dropLast()),
                                   String(JSONValue.string(idp.caPEM).serialized.dropFirst().dropLast())))
@@ -56,6 +78,8 @@ struct ContractReplayer {
             problems += check(exchange, answer).map { "#\(index) \(exchange.method) \(exchange.path): \($0)" }
         }
         await server.stop()
+        try await tlsClient?.shutdown()
+        tlsClient = nil
         return problems
     }
 
@@ -364,6 +388,14 @@ struct ContractReplayer {
         if fixture.name == "k8s-login-before-config" || fixture.name == "k8s-login-unknown-role" || fixture.name == "k8s-login-missing-jwt" {
             let role = try Fixture.load("cli-k8s-role").exchanges[0].body ?? .null
             _ = try await root("PUT", "/v1/auth/kubernetes/role/kong", role)
+        }
+        if isCertLogin || fixture.exchanges.contains(where: { $0.path.hasPrefix("/v1/auth/cert/certs/") && $0.method == "GET" }) {
+            let roles = fixture.name == "cert-tutorial-login-no-name" ? [("gw311", "cert-tutorial-certs-gw311")]
+                : [("kong", "cert-auth-role-write"), ("onlyother", "cert-auth-role-cn-restricted")]
+            for (role, source) in roles {
+                let body = try Fixture.load(source).exchanges[0].body?.serialized ?? "{}"
+                _ = try await http.send("PUT", "/v1/auth/cert/certs/" + role, token: "root", body: substitute(body))
+            }
         }
         if usesBatch {
             let login = try Fixture.load("jwt-login-success").exchanges[0].body ?? .null
