@@ -57,7 +57,7 @@ max_rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 102
 
 # ---- howto ----
 start=$(date +%s%N)
-(cd "$ROOT" && /usr/bin/time -v -o "$WORK/howto.time" "$BIN" build --content "$WORK/content" --output "$WORK/site" >"$WORK/howto.log" 2>&1) || {
+(cd "$ROOT" && /usr/bin/time -v -o "$WORK/howto.time" "$BIN" build --content "$WORK/content" --output "$WORK/site" --templates "$ROOT/templates" >"$WORK/howto.log" 2>&1) || {
     echo "howto build failed:" >&2; tail -20 "$WORK/howto.log" >&2; exit 1; }
 end=$(date +%s%N)
 howto_seconds=$(seconds_between "$start" "$end")

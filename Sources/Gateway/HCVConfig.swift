@@ -16,8 +16,8 @@ public struct HCVConfig: Sendable, Hashable {
             } else if let raw = base[field.name], raw != .null {
                 value = HCVSchema.coerce(raw, to: field, inferFromString: true)
             }
-            if let value, let allowed = field.allowedValues(in: version), let s = value.stringValue, !allowed.contains(s) {
-                continue
+            if let s = value?.stringValue, let allowed = field.allowedValues(in: version), !allowed.contains(s) {
+                value = nil
             }
             if let resolved = value ?? field.defaultValue { values[field.name] = resolved }
         }

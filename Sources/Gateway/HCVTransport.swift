@@ -19,6 +19,7 @@ struct HCVTransport {
     }
 
     private let client: HTTPClient
+    private let verify: Bool
     private let timeout: TimeAmount
 
     /// A client trusting the system store plus `SSL_CERT_FILE` and `KONG_LUA_SSL_TRUSTED_CERTIFICATE`;
@@ -50,6 +51,7 @@ struct HCVTransport {
         configuration.httpVersion = .http1Only
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.timeout = amount
+        self.verify = verify
     }
 
     /// Sends one request; `body` is sent as is.
@@ -60,6 +62,10 @@ struct HCVTransport {
         request.headers.add(name: "User-Agent", value: "lua-resty-http/0.17.1 (Lua) ngx_lua/10026")
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(data: body)) }
+        if verify, let target = URL(string: url), target.scheme == "https", let host = target.host,
+           !(await TLSChainProbe.certificateNames(host: host, port: target.port ?? 443)) {
+            throw Failure(message: "certificate host mismatch")
+        }
         do {
             let response = try await client.execute(request, timeout: timeout)
             let bytes = try await response.body.collect(upTo: 8 << 20)

@@ -79,10 +79,10 @@ struct EntityExamples {
 
     /// `condition: '…'` → `condition: "…"` (Kong's `requote_conditions`).
     private static func requoteCondition(_ line: String) -> String {
-        guard let range = line.range(of: #"^\s*condition: '.*'$"#, options: .regularExpression), range == line.startIndex..<line.endIndex,
-              let colon = line.range(of: "condition: ")
+        guard line.hasSuffix("'"), let colon = line.range(of: "condition: '"),
+              line[..<colon.lowerBound].allSatisfy({ $0 == " " || $0 == "-" })
         else { return line }
-        let inner = line[colon.upperBound...].dropFirst().dropLast().replacingOccurrences(of: "''", with: "'")
+        let inner = line[line.index(before: colon.upperBound)...].dropFirst().dropLast().replacingOccurrences(of: "''", with: "'")
         guard !inner.contains("\"") else { return line }
         return line[..<colon.upperBound] + "\"" + inner + "\""
     }

@@ -95,7 +95,7 @@ enum PsychYAML {
     static func string(_ s: String) -> String {
         if s == "y" || s == "Y" || s == "n" || s == "N" { return doubleQuoted(s) }
         if let first = s.unicodeScalars.first, !isWord(first), !s.contains("\"") { return doubleQuoted(s) }
-        if readsAsNonString(s) || s.range(of: #"^0[0-7]*[89]"#, options: .regularExpression) != nil { return singleQuoted(s) }
+        if readsAsNonString(s) || looksLikeBadOctal(s) { return singleQuoted(s) }
         return plainAllowed(s) ? s : singleQuoted(s)
     }
 
@@ -105,18 +105,54 @@ enum PsychYAML {
 
     /// Psych's ScalarScanner: would this text load back as something other than a string?
     private static func readsAsNonString(_ s: String) -> Bool {
-        if s.isEmpty { return true }
-        let patterns = [
-            #"^(?:~|null|Null|NULL)$"#,
-            #"^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"#,
-            #"^[-+]?(?:0|[1-9](?:[0-9]|,[0-9]|_[0-9])*)$"#,
-            #"^[-+]?0b[01_]+$"#, #"^[-+]?0[0-7_]+$"#, #"^[-+]?0x[0-9a-fA-F_]+$"#,
-            #"^[-+]?(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?$"#,
-            #"^[-+]?\.(?:inf|Inf|INF)$"#, #"^\.(?:nan|NaN|NAN)$"#,
-            #"^\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?$"#,
-            #"^:."#,
-        ]
-        return patterns.contains { s.range(of: $0, options: .regularExpression) != nil }
+        if s.isEmpty || nonStrings.contains(s) { return true }
+        let chars = Array(s.utf8)
+        if chars[0] == UInt8(ascii: ":") && chars.count > 1 { return true }
+        if isDate(chars) { return true }
+        var body = chars[...]
+        if body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+") { body = body.dropFirst() }
+        if [".inf", ".Inf", ".INF"].contains(String(decoding: body, as: UTF8.self)) { return true }
+        guard let first = body.first else { return false }
+        let lower = String(decoding: body.prefix(2), as: UTF8.self)
+        if lower == "0x" || lower == "0b" { return body.count > 2 }
+        let digitsOrSeparators = { (c: UInt8) in isDigit(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: ",") }
+        guard let dot = body.firstIndex(of: UInt8(ascii: ".")) else {
+            return isDigit(first) && body.allSatisfy(digitsOrSeparators)
+        }
+        let whole = body[..<dot], fraction = body[(dot + 1)...]
+        guard whole.isEmpty || (isDigit(whole.first!) && whole.allSatisfy(digitsOrSeparators)) else { return false }
+        let digits = fraction.prefix(while: isDigit)
+        let exponent = fraction.dropFirst(digits.count)
+        guard !exponent.isEmpty else { return true }
+        let e = Array(exponent)
+        return e.count >= 3 && (e[0] == UInt8(ascii: "e") || e[0] == UInt8(ascii: "E"))
+            && (e[1] == UInt8(ascii: "-") || e[1] == UInt8(ascii: "+")) && e[2...].allSatisfy(isDigit)
+    }
+
+    private static let nonStrings: Set<String> = [
+        "~", "null", "Null", "NULL", ".nan", ".NaN", ".NAN",
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF",
+    ]
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+
+    /// `YYYY-M-D...`, which Psych reads as a date or time.
+    private static func isDate(_ c: [UInt8]) -> Bool {
+        guard c.count >= 8, c[0..<4].allSatisfy(isDigit), c[4] == UInt8(ascii: "-") else { return false }
+        let month = c[5...].prefix(while: isDigit)
+        guard (1...2).contains(month.count), month.endIndex < c.count, c[month.endIndex] == UInt8(ascii: "-") else { return false }
+        let day = c[(month.endIndex + 1)...].prefix(while: isDigit)
+        guard (1...2).contains(day.count) else { return false }
+        return day.endIndex == c.count || [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(c[day.endIndex])
+    }
+
+    /// `0[0-7]*[89]...`: Psych quotes these so they do not look like broken octals.
+    private static func looksLikeBadOctal(_ s: String) -> Bool {
+        let c = Array(s.utf8)
+        guard c.first == UInt8(ascii: "0") else { return false }
+        let rest = c.dropFirst().drop { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "7") }
+        return rest.first == UInt8(ascii: "8") || rest.first == UInt8(ascii: "9")
     }
 
     /// libyaml's check for a plain scalar in block context.

@@ -24,25 +24,38 @@ struct SourceFile: Sendable {
         if let nul = bytes.firstIndex(of: 0) {
             throw DiagnosticError([.error(at: Self.location(of: nul, in: bytes, path: path), "the file is binary (it contains a NUL byte), not a how-to")])
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             let bad = Self.firstInvalidUTF8(bytes)
             throw DiagnosticError([.error(at: Self.location(of: bad, in: bytes, path: path), "the file is not valid UTF-8 text")])
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.first.map({ $0.hasPrefix("\u{FEFF}") }) == true { lines[0] = lines[0].dropFirst() }
-        guard let first = lines.first, Self.isFence(first) else {
-            throw DiagnosticError([.error(at: start, "no front matter: the first line must be `---`, followed by YAML and a closing `---`")])
+        let newline = UInt8(ascii: "\n")
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lineNumber = 1
+        var frontMatterStart: Int?
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+            let isFence = Self.isFence(bytes[lineStart..<lineEnd])
+            if let start = frontMatterStart, isFence {
+                frontMatter = String(decoding: bytes[start..<lineStart], as: UTF8.self)
+                body = lineEnd < bytes.count ? String(decoding: bytes[(lineEnd + 1)...], as: UTF8.self) : ""
+                bodyFirstLine = lineNumber + 1
+                return
+            }
+            if frontMatterStart == nil {
+                guard isFence else {
+                    throw DiagnosticError([.error(at: start, "no front matter: the first line must be `---`, followed by YAML and a closing `---`")])
+                }
+                frontMatterStart = lineEnd + 1
+            }
+            lineStart = lineEnd + 1
+            lineNumber += 1
         }
-        guard let close = lines.indices.dropFirst().first(where: { Self.isFence(lines[$0]) }) else {
-            throw DiagnosticError([.error(at: start, "the front matter opened here is never closed with a `---` line")])
-        }
-        frontMatter = lines[1..<close].joined(separator: "\n") + "\n"
-        body = lines[(close + 1)...].joined(separator: "\n")
-        bodyFirstLine = close + 2
+        throw DiagnosticError([.error(at: start, "the front matter opened here is never closed with a `---` line")])
     }
 
-    private static func isFence(_ line: Substring) -> Bool {
-        line == "---" || line == "---\r" || (line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" })
+    /// `---`, optionally followed by spaces or a carriage return.
+    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+        line.starts(with: [45, 45, 45]) && line.dropFirst(3).allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
     }
 
     private static func location(of offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {

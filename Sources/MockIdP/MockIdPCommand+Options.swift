@@ -12,6 +12,8 @@ extension MockIdPCommand {
         var scopes: [String] = []
         var tokenLifetime = Duration.seconds(86_400)
         var stateDirectory = NSTemporaryDirectory() + "howto-mock-idp-" + UUID().uuidString
+        /// Whether the state directory is ours to delete on exit (no `--state-dir` given).
+        var temporaryStateDirectory = true
         var printSecret = false
         var help = false
 
@@ -33,7 +35,7 @@ extension MockIdPCommand {
                     let text = try value(argument)
                     guard let seconds = Int(text), seconds > 0 else { throw .usage("--token-lifetime must be a positive number of seconds, not '\(text)'") }
                     tokenLifetime = .seconds(seconds)
-                case "--state-dir": stateDirectory = try value(argument)
+                case "--state-dir": stateDirectory = try value(argument); temporaryStateDirectory = false
                 case "--print-secret": printSecret = true
                 case "--help", "-h": help = true
                 default: throw .usage("unknown argument '\(argument)'")

@@ -18,7 +18,8 @@ public enum MockIdPCommand {
                                   (default https://{{ domain }}/api/v2/)
           --scope SCOPE           a permission granted to the client
           --token-lifetime SECS   access-token lifetime (default 86400)
-          --state-dir DIR         where ca.pem, ca-bundle.pem and the server key go (default: a new temporary directory)
+          --state-dir DIR         where ca.pem, ca-bundle.pem and the server key go
+                                  (default: a temporary directory, deleted on exit)
           --print-secret          print the client secret
         """
 
@@ -39,9 +40,10 @@ public enum MockIdPCommand {
             return 2
         }
         if options.help { print(usage); return 0 }
+        defer { if options.temporaryStateDirectory { try? FileManager.default.removeItem(atPath: options.stateDirectory) } }
         do {
             let ca = try TestCA.generate()
-            let server = try ca.issueServerCertificate(hosts: Array(Set(TestCA.defaultServerHosts + [options.publicHost])).sorted())
+            let server = try ca.issueServerCertificate(hosts: TestCA.serverHosts(including: options.publicHost))
             let bundle = try ca.writeBundle(to: options.stateDirectory, server: server)
             let client = IdentityProvider.Client(id: options.clientID, secret: options.clientSecret,
                                                  audiences: options.audiences, scopes: options.scopes)
@@ -49,7 +51,7 @@ public enum MockIdPCommand {
                 host: options.host, port: options.port, publicHost: options.publicHost,
                 clients: [client], tokenLifetime: options.tokenLifetime)
             let idp = try await IdentityProvider.start(configuration, tls: (try server.certificatePEM, try server.privateKeyPEM))
-            let audiences = options.audiences.map { (try? Template(text: $0).render(["domain": idp.domain])) ?? $0 }
+            let audiences = options.audiences.map { Template.audience($0, domain: idp.domain) }
             print("""
                 mock IdP listening on \(idp.issuer)
                   domain:          \(idp.domain)

@@ -19,9 +19,7 @@ public struct RunningProvider: Sendable {
     public static func start(declaration: ProviderDeclaration, caDirectory: String,
                              ca: TestCA? = nil) async throws -> RunningProvider {
         let ca = try ca ?? TestCA.generate()
-        let hosts = TestCA.defaultServerHosts.contains(declaration.host)
-            ? TestCA.defaultServerHosts : TestCA.defaultServerHosts + [declaration.host]
-        let server = try ca.issueServerCertificate(hosts: hosts)
+        let server = try ca.issueServerCertificate(hosts: TestCA.serverHosts(including: declaration.host))
         let bundle = try ca.writeBundle(to: caDirectory, server: server)
         let client = IdentityProvider.Client(
             id: declaration.clientID ?? Credentials.random(length: 32),
@@ -31,7 +29,7 @@ public struct RunningProvider: Sendable {
             publicHost: declaration.host, clients: [client], tokenLifetime: declaration.tokenLifetime)
         let idp = try await IdentityProvider.start(configuration, tls: (try server.certificatePEM, try server.privateKeyPEM))
         do {
-            let audiences = try declaration.audiences.map { try Template(text: $0).render(["domain": idp.domain]) }
+            let audiences = declaration.audiences.map { Template.audience($0, domain: idp.domain) }
             let values = [
                 "domain": idp.domain, "host": declaration.host, "port": String(idp.port), "issuer": idp.issuer,
                 "token_endpoint": idp.tokenEndpoint, "jwks_uri": idp.jwksURL, "client_id": client.id,

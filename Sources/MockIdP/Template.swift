@@ -19,6 +19,11 @@ struct Template: Sendable {
         return result + rest
     }
 
+    /// An audience with `{{ domain }}` replaced; audiences are validated against `["domain"]` before a provider starts.
+    static func audience(_ text: String, domain: String) -> String {
+        (try? Template(text: text).render(["domain": domain])) ?? text
+    }
+
     /// Checks that every variable is one of `known`.
     func validate(known: [String]) throws(MockIdPError) {
         if let unknown = variables.first(where: { !known.contains($0) }) {

@@ -23,7 +23,7 @@ actor TokenAuthority {
     /// Fixes the domain once the port is known and resolves `{{ domain }}` in audiences.
     func bind(domain: String) {
         self.domain = domain
-        let resolve = { (text: String) in (try? Template(text: text).render(["domain": domain])) ?? text }
+        let resolve = { (text: String) in Template.audience(text, domain: domain) }
         for var client in configuration.clients {
             client.audiences = client.audiences.map(resolve)
             clients[client.id] = client

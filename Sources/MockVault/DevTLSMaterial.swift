@@ -12,8 +12,10 @@ struct DevTLSMaterial: Sendable {
     static func generate(directory: String?) throws -> DevTLSMaterial {
         do {
             let ca = try TestCA.generate(commonName: "vault-dev-ca", validity: .seconds(365 * 86_400))
-            let hosts = ["localhost", "127.0.0.1", "localhost4", "localhost6", "localhost.localdomain", ProcessInfo.processInfo.hostName]
-            let server = try ca.issueServerCertificate(hosts: Array(Set(hosts)).sorted { $0 == "localhost" ? true : ($1 == "localhost" ? false : $0 < $1) })
+            var hosts = ["localhost", "localhost4", "localhost6", "localhost.localdomain", "127.0.0.1"]
+            let hostName = ProcessInfo.processInfo.hostName
+            if !hosts.contains(hostName) { hosts.append(hostName) }
+            let server = try ca.issueServerCertificate(hosts: hosts)
             let dir = directory ?? (NSTemporaryDirectory() + "vault-tls" + RandomID.alphanumeric(8))
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let caPEM = try ca.certificatePEM + "\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How to start a mock Vault server.
 public struct MockVaultConfiguration: Sendable {
     /// Interface to bind (loopback by default).
@@ -20,7 +22,7 @@ public struct MockVaultConfiguration: Sendable {
     /// A configuration; defaults match `vault server -dev` on an ephemeral loopback port.
     public init(host: String = "127.0.0.1", port: Int = 0, rootTokenID: String? = "root", devMode: Bool = true,
                 tls: Bool = false, tlsCertDirectory: String? = nil, clock: any VaultClock = SystemClock(),
-                trustedCAFile: String? = ProcessInfoEnvironment.value("SSL_CERT_FILE")) {
+                trustedCAFile: String? = MockVaultConfiguration.environmentCAFile) {
         self.host = host
         self.port = port
         self.rootTokenID = rootTokenID
@@ -30,20 +32,9 @@ public struct MockVaultConfiguration: Sendable {
         self.clock = clock
         self.trustedCAFile = trustedCAFile
     }
-}
 
-/// Reads the process environment.
-public enum ProcessInfoEnvironment {
-    /// The value of `name`, nil when unset or empty.
-    public static func value(_ name: String) -> String? {
-        guard let v = getenv(name) else { return nil }
-        let s = String(cString: v)
-        return s.isEmpty ? nil : s
+    /// `SSL_CERT_FILE` from the environment (the default trust bundle for outbound HTTPS), nil when unset.
+    public static var environmentCAFile: String? {
+        ProcessInfo.processInfo.environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -46,6 +46,8 @@ struct ReadinessWaiter: Sendable {
             do {
                 var request = HTTPClientRequest(url: url)
                 request.method = .GET
+                // No idle keep-alive connection may hold up the server's graceful shutdown later.
+                request.headers.add(name: "Connection", value: "close")
                 let response = try await http.execute(request, timeout: .milliseconds(500))
                 let code = Int(response.status.code)
                 if let status { return code == status ? nil : "status \(code), expected \(status)" }

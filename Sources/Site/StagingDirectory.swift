@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A temporary sibling of the output directory that a build writes into and then swaps into place,
 /// so a failed build leaves the previous output untouched.
@@ -34,9 +39,33 @@ struct StagingDirectory: Sendable {
         let url = root.appendingPathComponent(relativePath)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
         } catch {
             throw SiteError.fileSystem(path: url.path, reason: error.localizedDescription)
+        }
+        try Self.writeFile(text, to: url.path)
+    }
+
+    /// A plain open/write/close: `Data.write` syncs every file to disk, which costs more than the
+    /// rendering; the staging swap already keeps a failed build from touching the output.
+    private static func writeFile(_ text: String, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteError.fileSystem(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var text = text
+        try text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let written = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw SiteError.fileSystem(path: path, reason: String(cString: strerror(errno)))
+                }
+                offset += written
+            }
         }
     }
 

@@ -19,8 +19,13 @@ enum PrivateFile {
         do { try handle.write(contentsOf: Data(text.utf8)) } catch { throw TestPKIError.cannotWrite(path: path, errno: EIO) }
     }
 
-    /// Creates `path` with mode 0700 if it does not exist yet.
+    /// Creates `path` with mode 0700 (and any missing parents) if it does not exist yet.
     static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o700) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else { throw TestPKIError.cannotWrite(path: path, errno: errno) }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path else { throw TestPKIError.cannotWrite(path: path, errno: ENOENT) }
+        try makeDirectory(parent)
         guard mkdir(path, 0o700) == 0 || errno == EEXIST else { throw TestPKIError.cannotWrite(path: path, errno: errno) }
     }
 }

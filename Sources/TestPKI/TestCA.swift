@@ -12,6 +12,11 @@ public struct TestCA: Sendable {
     /// The host names a run's servers answer on: the loopback names and Docker's host alias.
     public static let defaultServerHosts = ["localhost", "127.0.0.1", "host.docker.internal"]
 
+    /// The default server hosts plus `host`, for a server that also answers on another name.
+    public static func serverHosts(including host: String) -> [String] {
+        defaultServerHosts.contains(host) ? defaultServerHosts : defaultServerHosts + [host]
+    }
+
     /// The CA certificate (self-signed, `CA:TRUE`, path length 0).
     public let certificate: Certificate
     private let privateKey: Certificate.PrivateKey

@@ -19,6 +19,25 @@ final class CommandContext {
         format = environment.format ?? "table"
     }
 
+    /// Flags the CLI reads from anywhere on the command line (`setupEnv`), so they are never "stranded".
+    static let globalFlags: Set<String> = ["format", "detailed", "output-curl-string", "output-policy"]
+
+    /// `setupEnv`: a `-format` given anywhere before `--` wins over `$VAULT_FORMAT`.
+    func scanGlobalFormat(_ arguments: [String]) {
+        var takeNext = false
+        for arg in arguments {
+            if takeNext { format = arg; takeNext = false; continue }
+            if arg == "--" { break }
+            let name = arg.drop { $0 == "-" }
+            guard arg.hasPrefix("-"), name.hasPrefix("format") else { continue }
+            if name == "format" {
+                takeNext = true
+            } else if name.hasPrefix("format=") {
+                format = String(name.dropFirst("format=".count))
+            }
+        }
+    }
+
     /// The flags every API command accepts (connection and output).
     static let httpFlags: [GoFlags.Spec] = [
         .value("address"), .value("agent-address"), .value("ca-cert"), .value("ca-path"),
@@ -33,8 +52,10 @@ final class CommandContext {
         do {
             let flags = try GoFlags.parse(arguments, specs: Self.httpFlags + extra)
             if let f = flags.string("format") { format = f }
-            let stranded = flags.strandedFlags
-            if !stranded.isEmpty {
+            let stranded = flags.strandedFlags.filter { arg in
+                !Self.globalFlags.contains(String(arg.drop { $0 == "-" }.prefix { $0 != "=" }))
+            }
+            if !stranded.isEmpty, format.lowercased() == "table" {
                 console.error("Command flags must be provided before positional arguments. The following arguments will not be parsed as flags: [\(stranded.joined(separator: ","))]")
             }
             guard ["table", "json"].contains(format.lowercased()) else {
@@ -70,7 +91,7 @@ final class CommandContext {
         } else {
             let skip = flags.isSet("tls-skip-verify") ? flags.bool("tls-skip-verify") : environment.skipVerify
             let settings = HTTPTransport.TLSSettings(caCertPath: flags.string("ca-cert") ?? environment.caCertPath,
-                                                     skipVerify: skip, serverName: flags.string("tls-server-name"))
+                                                     skipVerify: skip)
             do {
                 let http = try HTTPTransport(tls: settings)
                 httpTransports.append(http)

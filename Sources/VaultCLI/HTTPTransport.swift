@@ -16,7 +16,6 @@ final class HTTPTransport: VaultTransport {
     struct TLSSettings {
         var caCertPath: String?
         var skipVerify = false
-        var serverName: String?
     }
 
     init(tls: TLSSettings, timeoutSeconds: Int64 = 60) throws(VaultCommandError) {
@@ -69,7 +68,9 @@ final class HTTPTransport: VaultTransport {
             || text.contains("errno: 111") {
             return "dial tcp \(host):\(port): connect: connection refused"
         }
-        if text.contains("WRONG_VERSION_NUMBER") || text.contains("PACKET_LENGTH_TOO_LONG") || text.contains("HTTP_REQUEST") {
+        // A plain-HTTP server answers the ClientHello with an HTTP error and closes the connection.
+        if text.contains("WRONG_VERSION_NUMBER") || text.contains("PACKET_LENGTH_TOO_LONG") || text.contains("HTTP_REQUEST")
+            || text.contains("EOF during handshake") {
             return "http: server gave HTTP response to HTTPS client"
         }
         if text.contains("failedToValidateHostname") || text.localizedCaseInsensitiveContains("hostname") {

@@ -7,9 +7,16 @@ enum LogicalCommands {
             return 1
         }
         let path = VaultPaths.sanitize(first)
+        let parameters = Array(flags.positional.dropFirst())
+        do {
+            _ = try KeyValueArguments.parse(parameters, stdin: context.readStdin)
+        } catch {
+            context.console.error("Failed to parse K=V data: \(error)")
+            return 1
+        }
         let secret: Secret?
         do {
-            secret = try await client.read(path, query: KeyValueArguments.query(Array(flags.positional.dropFirst())))
+            secret = try await client.read(path, query: KeyValueArguments.query(parameters))
         } catch {
             context.console.error("Error reading \(path): \(error)")
             return 2
@@ -80,7 +87,7 @@ enum LogicalCommands {
     static func list(_ arguments: [String], _ context: CommandContext) async -> Int32 {
         guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1),
               let client = context.client(flags) else { return 1 }
-        let path = VaultPaths.withTrailingSlash(VaultPaths.sanitize(flags.positional[0]))
+        let path = VaultPaths.sanitize(flags.positional[0])
         let secret: Secret?
         do {
             secret = try await client.list(path)

@@ -85,7 +85,11 @@ enum TokenCommand {
             context.console.error("Too many arguments (expected 0, got \(flags.positional.count))")
             return 1
         }
-        if !revokeSelf, !context.expect(flags.positional, count: 1) { return 1 }
+        if !revokeSelf, flags.positional.count != 1 {
+            context.console.error(flags.positional.isEmpty ? "Not enough arguments (expected 1 or -self, got 0)"
+                                                           : "Too many arguments (expected 1, got \(flags.positional.count))")
+            return 1
+        }
         do {
             if revokeSelf {
                 _ = try await client.checked("PUT", "auth/token/revoke-self")

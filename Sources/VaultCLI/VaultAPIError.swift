@@ -7,12 +7,6 @@ enum VaultAPIError: Error, CustomStringConvertible {
     /// The answer was not the JSON expected.
     case decoding(String)
 
-    /// The HTTP status, for API answers.
-    var status: Int? {
-        if case .response(_, _, let status, _, _) = self { return status }
-        return nil
-    }
-
     var description: String {
         switch self {
         case let .response(method, url, status, errors, raw):

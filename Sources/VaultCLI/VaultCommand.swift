@@ -32,6 +32,7 @@ public enum VaultCommand {
         let console = Console(isTerminal: isTerminal)
         let context = CommandContext(console: console, environment: VaultEnvironment(variables: environment),
                                      readStdin: stdin, transport: transport)
+        context.scanGlobalFormat(arguments)
         let code = await dispatch(arguments, context)
         await context.shutdown()
         return VaultCommandResult(stdout: console.stdout, stderr: console.stderr, exitCode: code)

@@ -11,7 +11,7 @@ import Testing
         func record(_ result: Python.Result?) { tokenFetch = result }
     }
 
-    private func serve(_ arguments: [String]) async throws -> (status: Int32, transcript: Transcript) {
+    fileprivate func serve(_ arguments: [String]) async throws -> (status: Int32, transcript: Transcript) {
         let transcript = Transcript()
         let status = await MockIdPCommand.run(arguments: arguments, print: { line in
             Task { await transcript.append(line) }
@@ -57,5 +57,17 @@ import Testing
             #expect(status == 2, "\(arguments)")
         }
         #expect(await MockIdPCommand.run(arguments: ["--help"], print: { _ in }, until: {}) == 0)
+    }
+}
+
+extension MockIdPCommandTests {
+    @Test func theDefaultStateDirectoryIsDeletedOnExit() async throws {
+        let (status, transcript) = try await serve(["--client-id", "cli-client", "--client-secret", "cli-secret-value"])
+        #expect(status == 0)
+        let text = await transcript.text
+        let directory = try #require(text.firstMatch(of: /CA certificate:\s+(\S+)\/ca\.pem/).map { String($0.output.1) })
+        #expect(directory.contains("howto-mock-idp-"))
+        #expect(!FileManager.default.fileExists(atPath: directory))
+        #expect(try #require(await transcript.tokenFetch).status == 0)
     }
 }

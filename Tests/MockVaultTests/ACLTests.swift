@@ -66,42 +66,42 @@ struct ACLTests {
     @Test("most specific rule wins; deny wins; + matches one segment")
     func globPrecedence() async throws {
         try await withMockVault { _, http in
-        let policy = """
-        path "secret/data/*" { capabilities = ["read", "create", "update"] }
-        path "secret/data/locked/*" { capabilities = ["deny"] }
-        path "secret/data/team/+/public" { capabilities = ["read"] }
-        path "secret/data/exact" { capabilities = ["read"] }
-        """
-        #expect(try await http.send("PUT", "/v1/sys/policies/acl/app", token: "root", json: .object([("policy", .string(policy))]))
-            .status == 204)
-        let created = try await http.send("POST", "/v1/auth/token/create", token: "root",
-                                          json: .object([("policies", .strings(["app"])), ("ttl", .string("1h"))]))
-        let token = try #require(created.json?["auth"]?["client_token"]?.stringValue)
-        #expect(created.json?["auth"]?["policies"] == .strings(["app", "default"]))
-        for path in ["locked/a", "team/x/public", "team/x/private", "exact", "open"] {
-            _ = try await http.send("PUT", "/v1/secret/data/\(path)", token: "root", body: #"{"data":{"k":"v"}}"#)
-        }
-        #expect(try await http.send("GET", "/v1/secret/data/open", token: token).status == 200)
-        #expect(try await http.send("GET", "/v1/secret/data/locked/a", token: token).status == 403)
-        #expect(try await http.send("GET", "/v1/secret/data/team/x/public", token: token).status == 200)
-        // team/x/private falls back to secret/data/* (read allowed); a write to exact is only read there.
-        #expect(try await http.send("GET", "/v1/secret/data/team/x/private", token: token).status == 200)
-        #expect(try await http.send("PUT", "/v1/secret/data/exact", token: token, body: #"{"data":{"k":"w"}}"#).status == 403)
-        #expect(try await http.send("PUT", "/v1/secret/data/open", token: token, body: #"{"data":{"k":"w"}}"#).status == 200)
-        #expect(try await http.send("DELETE", "/v1/secret/data/open", token: token).status == 403)
+            let policy = """
+            path "secret/data/*" { capabilities = ["read", "create", "update"] }
+            path "secret/data/locked/*" { capabilities = ["deny"] }
+            path "secret/data/team/+/public" { capabilities = ["read"] }
+            path "secret/data/exact" { capabilities = ["read"] }
+            """
+            #expect(try await http.send("PUT", "/v1/sys/policies/acl/app", token: "root", json: .object([("policy", .string(policy))]))
+                .status == 204)
+            let created = try await http.send("POST", "/v1/auth/token/create", token: "root",
+                                              json: .object([("policies", .strings(["app"])), ("ttl", .string("1h"))]))
+            let token = try #require(created.json?["auth"]?["client_token"]?.stringValue)
+            #expect(created.json?["auth"]?["policies"] == .strings(["app", "default"]))
+            for path in ["locked/a", "team/x/public", "team/x/private", "exact", "open"] {
+                _ = try await http.send("PUT", "/v1/secret/data/\(path)", token: "root", body: #"{"data":{"k":"v"}}"#)
+            }
+            #expect(try await http.send("GET", "/v1/secret/data/open", token: token).status == 200)
+            #expect(try await http.send("GET", "/v1/secret/data/locked/a", token: token).status == 403)
+            #expect(try await http.send("GET", "/v1/secret/data/team/x/public", token: token).status == 200)
+            // team/x/private falls back to secret/data/* (read allowed); a write to exact is only read there.
+            #expect(try await http.send("GET", "/v1/secret/data/team/x/private", token: token).status == 200)
+            #expect(try await http.send("PUT", "/v1/secret/data/exact", token: token, body: #"{"data":{"k":"w"}}"#).status == 403)
+            #expect(try await http.send("PUT", "/v1/secret/data/open", token: token, body: #"{"data":{"k":"w"}}"#).status == 200)
+            #expect(try await http.send("DELETE", "/v1/secret/data/open", token: token).status == 403)
         }
     }
 
     @Test("policy parse errors carry Vault's texts")
     func parseErrors() async throws {
         try await withMockVault { _, http in
-        let bad = try await http.send("PUT", "/v1/sys/policies/acl/broken", token: "root",
-                                      json: .object([("policy", .string("path \"secret/*\" { capabilities = [\"read\""))]))
-        #expect(bad.text == "{\"errors\":[\"failed to parse policy: At 1:41: error parsing list, expected comma or list end, got: EOF\"]}\n")
-        let cap = try await http.send("PUT", "/v1/sys/policies/acl/badcap", token: "root",
-                                      json: .object([("policy", .string("path \"secret/*\" { capabilities = [\"fly\"] }"))]))
-        #expect(cap.status == 400)
-        #expect(cap.json?["errors"] == .strings(["failed to parse policy: path \"secret/*\": path \"secret/*\": invalid capability \"fly\""]))
+            let bad = try await http.send("PUT", "/v1/sys/policies/acl/broken", token: "root",
+                                          json: .object([("policy", .string("path \"secret/*\" { capabilities = [\"read\""))]))
+            #expect(bad.text == "{\"errors\":[\"failed to parse policy: At 1:41: error parsing list, expected comma or list end, got: EOF\"]}\n")
+            let cap = try await http.send("PUT", "/v1/sys/policies/acl/badcap", token: "root",
+                                          json: .object([("policy", .string("path \"secret/*\" { capabilities = [\"fly\"] }"))]))
+            #expect(cap.status == 400)
+            #expect(cap.json?["errors"] == .strings(["failed to parse policy: path \"secret/*\": path \"secret/*\": invalid capability \"fly\""]))
         }
     }
 }

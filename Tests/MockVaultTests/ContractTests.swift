@@ -40,6 +40,11 @@ struct ContractTests {
         for fixture in fixtures where Self.excluded[fixture.name] == nil {
             total += 1
             var replayer = ContractReplayer(fixture: fixture, idp: idp)
+            let started = ContinuousClock.now
+            defer {
+                let elapsed = ContinuousClock.now - started
+                if elapsed > .seconds(1) { print("slow fixture \(fixture.name): \(elapsed)") }
+            }
             do {
                 let problems = try await replayer.run()
                 if problems.isEmpty { matched += 1 } else { failures.append("\(fixture.name):\n    " + problems.joined(separator: "\n    ")) }

@@ -1,21 +1,13 @@
 import AsyncHTTPClient
 import Foundation
-import NIOSSL
 import Testing
-import TestPKI
 @testable import MockVault
 
 /// The `-dev-tls` listener: plain HTTP refused like Go's net/http, HTTPS trusted via the written CA, cert auth over mTLS.
 @Suite("TLS listener and cert auth", .serialized)
 struct TLSListenerTests {
-    private func client(caPEM: String, identity: IssuedCertificate? = nil) throws -> HTTPClient {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMBytes(Array(caPEM.utf8)))
-        if let identity {
-            tls.certificateChain = try NIOSSLCertificate.fromPEMBytes(Array(try identity.certificatePEM.utf8)).map { .certificate($0) }
-            tls.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(try identity.privateKeyPEM.utf8), format: .pem))
-        }
-        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+    private func client(caPEM: String, identity: TestClientCertificates.Identity? = nil) throws -> HTTPClient {
+        try TestClientCertificates.client(caPEM: caPEM, identity: identity)
     }
 
     private func tlsConfiguration() -> MockVaultConfiguration {
@@ -40,20 +32,20 @@ struct TLSListenerTests {
 
     @Test("cert login: trusted client certificate, missing certificate, rogue CA, CN constraint")
     func certLogin() async throws {
-        let clientCA = try TestCA.generate(commonName: "client CA")
-        let kong = try clientCA.issueClientCertificate(commonName: "kong-client")
-        let rogue = try TestCA.generate(commonName: "rogue CA").issueClientCertificate(commonName: "kong-client")
+        let clientCAPEM = TestClientCertificates.caPEM
+        let kong = TestClientCertificates.kong
+        let rogue = TestClientCertificates.rogue
         try await withMockVault(tlsConfiguration()) { server, _ in
             let caPEM = try #require(server.caPEM)
             let plain = try client(caPEM: caPEM)
             let admin = VaultHTTP(base: server.address, client: plain)
             #expect(try await admin.send("POST", "/v1/sys/auth/cert", token: "root", body: #"{"type":"cert"}"#).status == 204)
             #expect(try await admin.send("POST", "/v1/auth/cert/certs/kong", token: "root", json: .object([
-                ("display_name", .string("kong")), ("certificate", .string(try clientCA.certificatePEM)),
+                ("display_name", .string("kong")), ("certificate", .string(clientCAPEM)),
                 ("token_policies", .string("default")), ("token_ttl", .int(3600)),
             ])).status == 204)
             #expect(try await admin.send("POST", "/v1/auth/cert/certs/onlyother", token: "root", json: .object([
-                ("certificate", .string(try clientCA.certificatePEM)), ("allowed_common_names", .string("someone-else")),
+                ("certificate", .string(clientCAPEM)), ("allowed_common_names", .string("someone-else")),
             ])).status == 204)
             let none = try await admin.send("POST", "/v1/auth/cert/login", body: #"{"name":"kong"}"#)
             #expect(none.text == "{\"errors\":[\"no client certificate found\"]}\n")
@@ -64,6 +56,9 @@ struct TLSListenerTests {
             #expect(named.json?["auth"]?["metadata"]?["cert_name"] == .string("kong"))
             #expect(named.json?["auth"]?["metadata"]?["common_name"] == .string("kong-client"))
             #expect(named.json?["auth"]?["lease_duration"] == .int(3600))
+            let keyID = named.json?["auth"]?["metadata"]?["subject_key_id"]?.stringValue ?? ""
+            #expect(keyID.count == 59 && keyID.split(separator: ":").count == 20, "colon-separated SHA-1: \(keyID)")
+            #expect(named.json?["auth"]?["metadata"]?["serial_number"]?.stringValue?.allSatisfy(\.isNumber) == true)
             let constrained = try await VaultHTTP(base: server.address, client: good).send("POST", "/v1/auth/cert/login",
                                                                                            body: #"{"name":"onlyother"}"#)
             #expect(constrained.text == "{\"errors\":[\"no chain matching all constraints could be found for this login certificate\"]}\n")

@@ -63,6 +63,16 @@ struct SiteFixture {
         tldr:
           q: How do I rotate secrets?
           a: Write a new version and set a **ttl**.
+        prereqs:
+          inline:
+            - title: Install the vault CLI
+              content: Install `vault` with your package manager.
+              icon_url: /assets/icons/code.svg
+        cleanup:
+          inline:
+            - title: Stop Vault
+              content: Press Ctrl+C in the terminal that runs it.
+              icon_url: /assets/icons/not-shipped.svg
         faqs:
           - q: Why rotate secrets?
             a: Because a leaked key stays valid until it is rotated. </script><script>alert(1)</script>

@@ -16,6 +16,14 @@ import Testing
         #expect(fromKey.output == fromCertificate.output)
     }
 
+    @Test func missingParentDirectoriesAreCreated() throws {
+        let dir = try TemporaryDirectory(); defer { dir.remove() }
+        let ca = try TestCA.generate()
+        let bundle = try ca.writeBundle(to: dir.path + "/run/pki", server: try ca.issueServerCertificate())
+        #expect(FileManager.default.fileExists(atPath: bundle.serverKey))
+        #expect(try permissions(of: dir.path + "/run/pki") == 0o700)
+    }
+
     @Test func rewritingTightensAnExistingKeyFile() throws {
         let dir = try TemporaryDirectory(); defer { dir.remove() }
         try FileManager.default.createDirectory(atPath: dir.path, withIntermediateDirectories: true)

@@ -77,3 +77,10 @@ func permissions(of path: String) throws -> Int {
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
 }
+
+@Suite struct TestCAServerHostsTests {
+    @Test func extraHostIsAddedOnce() {
+        #expect(TestCA.serverHosts(including: "localhost") == TestCA.defaultServerHosts)
+        #expect(TestCA.serverHosts(including: "idp.test") == TestCA.defaultServerHosts + ["idp.test"])
+    }
+}

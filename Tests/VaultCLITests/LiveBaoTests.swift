@@ -142,6 +142,13 @@ import Testing
         _ = try await compare(["auth", "disable", "jwt"])
         _ = try await compare(["write", "auth/token/roles/nope"])
         _ = try await compare(["read", "-nosuchflag", "secret/data/password"])
+        _ = try await compare(["read", "secret/data/password", "-field=pass1", "-format=json"])
+        _ = try await compare(["kv", "get", "-mount=secret"])
+        _ = try await compare(["kv", "put", "-mount=secret", "x"])
+        _ = try await compare(["kv", "list", "-mount=secret", "nope"])
+        _ = try await compare(["policy", "write"])
+        _ = try await compare(["token", "revoke"])
+        _ = try await compare(["list", "secret/metadata/nope"])
         _ = try await compare(["operator", "seal"])
         let sealed = try await compare(["status"])
         #expect(sealed.map(\.exitCode) == [2, 2])
@@ -220,5 +227,17 @@ import Testing
             #expect(Self.normalize(ours.stdout, address: server.address) == Self.normalize(theirs.stdout, address: server.address))
             #expect(ours.stderr == theirs.stderr, "stderr with \(env)")
         }
+    }
+
+    @Test func httpsToPlainServerMatchesBao() async throws {
+        let server = try await BaoDevServer.start()
+        defer { server.stop() }
+        let env = ["VAULT_ADDR": server.address.replacingOccurrences(of: "http://", with: "https://"), "VAULT_TOKEN": "root"]
+        let started = Date()
+        let ours = await VaultCommand.execute(arguments: ["kv", "get", "secret/password"], environment: env)
+        #expect(Date().timeIntervalSince(started) < 5)
+        let theirs = try BaoDevServer.cli(["kv", "get", "secret/password"], environment: env)
+        #expect(ours == theirs)
+        #expect(ours.stderr.contains("http: server gave HTTP response to HTTPS client"))
     }
 }

@@ -63,13 +63,12 @@ struct ContractReplayer {
             ("https://127.0.0.1:8319", idp.httpsBase),
             ("https://localhost:8319", idp.httpsBase.replacingOccurrences(of: "127.0.0.1", with: "localhost")),
         ]
-        if let captured = try Fixture.load("cert-auth-role-write").exchanges.first?.body?["certificate"] {
-            substitutions.append((String(captured.serialized.dropFirst().dropLast()),
-                                  String(JSONValue.string(try TestClientCertificates.clientCA.certificatePEM).serialized.dropFirst().dropLast())))
-        }
+        // The capture used one CA for the IdP and the cert-auth clients; here each has its own.
+        let certAuth = name.hasPrefix("cert-") || name == "kong-emulated-cert-login"
         if let captured = try Fixture.load("cli-jwt-config-jwks-https-ca-pem").exchanges.first?.body?["jwks_ca_pem"] {
+            let ours = certAuth ? TestClientCertificates.caPEM : idp.caPEM
             substitutions.append((String(captured.serialized.dropFirst().dropLast()),
-                                  String(JSONValue.string(idp.caPEM).serialized.dropFirst().dropLast())))
+                                  String(JSONValue.string(ours).serialized.dropFirst().dropLast())))
         }
         try await prepare()
         var problems: [String] = []
@@ -77,9 +76,9 @@ struct ContractReplayer {
             let answer = try await send(exchange)
             problems += check(exchange, answer).map { "#\(index) \(exchange.method) \(exchange.path): \($0)" }
         }
-        await server.stop()
         try await tlsClient?.shutdown()
         tlsClient = nil
+        await server.stop()
         return problems
     }
 

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Field access over a decoded request body, with Vault's loose typing (CLI sends every value as a string).
+struct RequestFields: Sendable {
+    var members: [(String, JSONValue)]
+
+    subscript(_ key: String) -> JSONValue? {
+        members.last { $0.0 == key }?.1
+    }
+
+    func has(_ key: String) -> Bool { members.contains { $0.0 == key } }
+
+    func string(_ key: String) -> String? {
+        switch self[key] {
+        case let .string(s)?: return s
+        case let .int(i)?: return String(i)
+        case let .bool(b)?: return b ? "true" : "false"
+        case let .double(d)?: return String(d)
+        default: return nil
+        }
+    }
+
+    /// A comma-separated string or a list, as Vault's `TypeCommaStringSlice`.
+    func list(_ key: String) -> [String]? {
+        switch self[key] {
+        case let .string(s)?:
+            return s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case let .array(items)?:
+            return items.compactMap { item -> String? in
+                switch item {
+                case let .string(s): return s.trimmingCharacters(in: .whitespaces)
+                case let .int(i): return String(i)
+                default: return nil
+                }
+            }
+        case .null?: return []
+        default: return nil
+        }
+    }
+
+    func bool(_ key: String) -> Bool? {
+        switch self[key] {
+        case let .bool(b)?: return b
+        case let .string(s)?: return ["true", "1", "t", "T", "TRUE", "True"].contains(s) ? true : (["false", "0", "f", "F", "FALSE", "False", ""].contains(s) ? false : nil)
+        case let .int(i)?: return i != 0
+        default: return nil
+        }
+    }
+
+    func int(_ key: String) -> Int? {
+        switch self[key] {
+        case let .int(i)?: return i
+        case let .double(d)?: return Int(d)
+        case let .string(s)?: return Int(s)
+        default: return nil
+        }
+    }
+
+    /// Seconds from a duration field.
+    func seconds(_ key: String) -> Int? { GoDuration.seconds(self[key]) }
+}

@@ -1,0 +1,33 @@
+import Testing
+@testable import Runner
+
+@Suite struct SecretMaskerTests {
+    @Test func namesThatSaySecretAreMasked() {
+        var masker = SecretMasker()
+        masker.addSecrets(fromVariables: ["DECK_CLIENT_SECRET": "abc123xyz", "VAULT_TOKEN": "root", "DB_PASSWORD": "hunter22", "PLAIN": "visible"])
+        #expect(masker("secret abc123xyz token root pw hunter22 plain visible") == "secret **** token **** pw **** plain visible")
+    }
+
+    @Test func vaultTokensAndJWTsAreMaskedByShape() {
+        let masker = SecretMasker()
+        let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjbGllbnRAY2xpZW50cyJ9.c2lnbmF0dXJlLWJ5dGVz"
+        #expect(masker("token hvs.CAESIJ2abcdefghijklmnopqrstuv end") == "token **** end")
+        #expect(masker("s.AbCdEfGhIjKlMnOpQrStUvWx") == "****")
+        #expect(masker("Bearer \(jwt)") == "Bearer ****")
+        #expect(masker("s.short and version 1.2.3") == "s.short and version 1.2.3")
+    }
+
+    @Test func shortValuesAreNotMaskedByValue() {
+        var masker = SecretMasker()
+        masker.add("ab")
+        #expect(masker("a cab") == "a cab")
+        #expect(masker.masked(variables: ["MY_TOKEN": "ab", "X": "y"]) == ["MY_TOKEN": "****", "X": "y"])
+    }
+
+    @Test func longerSecretsWinOverTheirPrefixes() {
+        var masker = SecretMasker()
+        masker.add("abcd")
+        masker.add("abcdefgh")
+        #expect(masker("abcdefgh abcd") == "**** ****")
+    }
+}
