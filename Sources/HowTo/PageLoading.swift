@@ -78,7 +78,7 @@ struct PageLoading {
 
         let faqs = frontMatter.faqs.map { renderFAQ($0, environment) }
         let tldrHTML = frontMatter.tldr.flatMap { tldr in
-            tldr.a.isEmpty ? nil : environment.markdown(tldr.a, at: tldr.location).document.html
+            tldr.a.isEmpty ? nil : environment.parsed(tldr.a, at: tldr.location).document.html
         }
         plainTextFrontMatter(&frontMatter)
         diagnostics += sink.diagnostics
@@ -131,8 +131,8 @@ struct PageLoading {
 
     /// Liquid, then markdown, for a question and its answer.
     private mutating func renderFAQ(_ qa: FrontMatter.QA, _ environment: RenderEnvironment) -> FAQ {
-        let question = environment.markdown(qa.q, at: qa.location)
-        let answer = environment.markdown(qa.a, at: qa.location)
+        let question = environment.parsed(qa.q, at: qa.location)
+        let answer = environment.parsed(qa.a, at: qa.location)
         diagnostics += question.diagnostics.filter { $0.severity == .error } + answer.diagnostics.filter { $0.severity == .error }
         var questionHTML = question.document.html.trimmingCharacters(in: .whitespacesAndNewlines)
         if questionHTML.hasPrefix("<p>"), questionHTML.hasSuffix("</p>"), questionHTML.components(separatedBy: "<p>").count == 2 {

@@ -43,10 +43,20 @@ struct RenderEnvironment: Sendable {
     func markdown(_ text: String, at location: SourceLocation, variables extra: [String: LiquidValue]? = nil)
         -> (document: MarkdownDocument, diagnostics: [Diagnostic])
     {
+        guard text.contains("{{") || text.contains("{%") else { return parsed(text, at: location) }
         let expanded = liquid(text, at: location, variables: extra)
         let document = MarkdownDocument.parse(
             expanded.output, file: location.file, sourceLines: expanded.sourceLines, options: markdownOptions)
         return (document, expanded.diagnostics + document.diagnostics)
+    }
+
+    /// One markdown parse of text that has no Liquid left (or never had any); lines count from `location`.
+    func parsed(_ text: String, at location: SourceLocation) -> (document: MarkdownDocument, diagnostics: [Diagnostic]) {
+        let lines = location.line == 1 ? nil : (0...text.utf8.count { $0 == UInt8(ascii: "\n") }).map {
+            SourceLocation(file: location.file, line: location.line + $0)
+        }
+        let document = MarkdownDocument.parse(text, file: location.file, sourceLines: lines, options: markdownOptions)
+        return (document, document.diagnostics)
     }
 
     /// The variables visible at a block call (all scopes flattened, innermost winning).

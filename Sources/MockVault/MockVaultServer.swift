@@ -5,7 +5,7 @@
 /// status codes and error texts as the captured fixtures. Policies are enforced, JWTs verified, TTLs expire
 /// against an injectable clock. State lives in one actor, in memory. Hand-written because no Swift Vault
 /// emulator exists; the JSON layer is ours so key order and Go's error texts match the real server.
-public import Foundation
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS

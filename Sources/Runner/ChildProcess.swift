@@ -157,9 +157,22 @@ enum ProcessGroup {
         }
     }
 
-    /// Whether any process of the group led by `pid` still exists.
+    /// Whether any process of the group led by `pid` is still running. Zombies do not count: a member
+    /// whose parent died is reparented, and its zombie may linger until init reaps it.
     static func isAlive(_ pid: pid_t) -> Bool {
-        kill(-pid, 0) == 0
+        guard kill(-pid, 0) == 0 else { return false }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
+        for entry in entries {
+            guard let first = entry.utf8.first, (48...57).contains(first),
+                  let stat = FileManager.default.contents(atPath: "/proc/\(entry)/stat"),
+                  let close = stat.lastIndex(of: UInt8(ascii: ")"))
+            else { continue }
+            // After "pid (comm) ": state, ppid, pgrp.
+            let fields = stat[(close + 2)...].split(separator: UInt8(ascii: " "), maxSplits: 3)
+            guard fields.count >= 3, let pgrp = Int32(String(decoding: fields[2], as: UTF8.self)), pgrp == pid else { continue }
+            if fields[0].first != UInt8(ascii: "Z") { return true }
+        }
+        return false
     }
 
     /// TERM, then waits (polling the group) up to `grace`, then KILL; returns when the group is gone.
