@@ -19,7 +19,7 @@ public enum DeckCommand {
             try execute(arguments: arguments, environment: environment, io: io)
             return 0
         } catch {
-            io.writeStderr("Error: \(error.text)\n")
+            io.writeStderr("Error: \(error)\n")
             return 1
         }
     }
@@ -31,7 +31,7 @@ public enum DeckCommand {
         var version: GatewayVersion
     }
 
-    private static func parse(_ arguments: [String], environment: [String: String]) throws(DeckContent.Failure) -> Options {
+    private static func parse(_ arguments: [String], environment: [String: String]) throws(DeckError) -> Options {
         var version = GatewayVersion.defaultEmulated
         if let text = environment["HOWTO_GATEWAY_VERSION"] {
             guard let parsed = GatewayVersion(text) else { throw .message("invalid HOWTO_GATEWAY_VERSION '\(text)'") }
@@ -46,7 +46,7 @@ public enum DeckCommand {
             let (flag, inlineValue): (String, String?) = argument.hasPrefix("-") && argument.contains("=")
                 ? (String(argument.prefix { $0 != "=" }), String(argument.drop { $0 != "=" }.dropFirst()))
                 : (argument, nil)
-            func value() throws(DeckContent.Failure) -> String {
+            func value() throws(DeckError) -> String {
                 if let inlineValue { return inlineValue }
                 guard index < arguments.count else { throw .message("flag needs an argument: \(flag)") }
                 index += 1
@@ -76,7 +76,7 @@ public enum DeckCommand {
         return options
     }
 
-    private static func execute(arguments: [String], environment: [String: String], io: CommandIO) throws(DeckContent.Failure) {
+    private static func execute(arguments: [String], environment: [String: String], io: CommandIO) throws(DeckError) {
         let options = try parse(arguments, environment: environment)
         let store = GatewayStateStore(environment: environment)
         let stored: GatewayState
@@ -137,12 +137,5 @@ public enum DeckCommand {
         for (kind, items) in state.entities { top[kind] = .array(items) }
         let order = ["_format_version", "name", "prefix", "description", "config", "tags"]
         return (try? YAMLConversion.dump(.object(top), keyOrder: order)) ?? ""
-    }
-}
-
-extension Error {
-    /// The text after `Error: ` in decK's output.
-    fileprivate var text: String {
-        (self as? DeckContent.Failure)?.text ?? String(describing: self)
     }
 }

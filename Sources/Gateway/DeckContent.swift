@@ -5,20 +5,6 @@ struct DeckContent: Sendable {
     /// Entities by kind, in file order.
     var entities: [String: [GatewayJSON]] = [:]
 
-    /// A decK error: the lines of its `N errors occurred:` list, or one plain message.
-    enum Failure: Error {
-        case errors([String])
-        case message(String)
-
-        var text: String {
-            switch self {
-            case .errors(let lines):
-                "\(lines.count) errors occurred:\n" + lines.map { "\t\($0)\n" }.joined()
-            case .message(let text): text
-            }
-        }
-    }
-
     private static let formatVersion = "3.0"
     private static let upgradeMessage = """
         Please upgrade your configuration to account for 3.0
@@ -28,7 +14,7 @@ struct DeckContent: Sendable {
         """
 
     /// Reads `files` (`-` is stdin, named `STDIN` in messages) the way decK does.
-    static func read(files: [String], environment: [String: String], io: CommandIO) throws(Failure) -> DeckContent {
+    static func read(files: [String], environment: [String: String], io: CommandIO) throws(DeckError) -> DeckContent {
         var content = DeckContent()
         var errors: [String] = []
         var formatVersions: [String] = []

@@ -1,11 +1,17 @@
 import Foundation
 
 extension HCVStrategy {
+    /// A Vault token and its lifetime in seconds (0: no expiry).
+    struct Login {
+        var token: String
+        var leaseDuration: Double
+    }
+
     /// The Vault token for the configured `auth_method`, nil when authentication failed (details go to the log).
-    func authenticate(using transport: HCVTransport) async -> String? {
+    func authenticate(using transport: HCVTransport) async -> Login? {
         switch config.authMethod {
         case "token":
-            return config.string("token")
+            return config.string("token").map { Login(token: $0, leaseDuration: 0) }
         case "approle":
             return await approleLogin(using: transport)
         case "kubernetes":
@@ -23,7 +29,7 @@ extension HCVStrategy {
         }
     }
 
-    private func approleLogin(using transport: HCVTransport) async -> String? {
+    private func approleLogin(using transport: HCVTransport) async -> Login? {
         guard let roleID = config.string("approle_role_id") else { return nil }
         var secretID = config.string("approle_secret_id")
         if secretID == nil, let file = config.string("approle_secret_id_file") {
@@ -53,7 +59,7 @@ extension HCVStrategy {
                            using: transport, what: "calling approle login for vault token")
     }
 
-    private func kubernetesLogin(using transport: HCVTransport) async -> String? {
+    private func kubernetesLogin(using transport: HCVTransport) async -> Login? {
         let file = config.string("kube_api_token_file") ?? "/run/secrets/kubernetes.io/serviceaccount/token"
         guard let jwt = try? String(contentsOfFile: file, encoding: .utf8) else {
             log("[hcv] error loading kubernetes service account jwt from filesystem: \(file): No such file or directory")
@@ -64,7 +70,7 @@ extension HCVStrategy {
                            using: transport, what: "exchanging kube service account jwt for vault token")
     }
 
-    private func oauth2Login(using transport: HCVTransport) async -> String? {
+    private func oauth2Login(using transport: HCVTransport) async -> Login? {
         guard let endpoint = config.string("oauth2_token_endpoint"),
               let clientID = config.string("oauth2_client_id"),
               let clientSecret = config.string("oauth2_client_secret"),
@@ -95,8 +101,8 @@ extension HCVStrategy {
                            using: transport, what: "performing oauth2 (jwt) login for vault token")
     }
 
-    /// POSTs a login body (no Content-Type, as Kong) and returns `auth.client_token`.
-    private func login(path: String, body: [String: GatewayJSON], using transport: HCVTransport, what: String) async -> String? {
+    /// POSTs a login body (no Content-Type, as Kong) and returns `auth.client_token` with its lease.
+    private func login(path: String, body: [String: GatewayJSON], using transport: HCVTransport, what: String) async -> Login? {
         let response: HCVTransport.Response
         do {
             response = try await transport.send("POST", "\(config.baseURL)/v1/\(path)", headers: loginHeaders,
@@ -105,13 +111,13 @@ extension HCVStrategy {
             log("[hcv] failure \(what): \(error.message)")
             return nil
         }
-        guard response.status == 200,
-              let token = (try? GatewayJSON.parse(Data(response.body.utf8)))?["auth"]?["client_token"]?.stringValue
-        else {
+        let auth = (try? GatewayJSON.parse(Data(response.body.utf8)))?["auth"]
+        guard response.status == 200, let token = auth?["client_token"]?.stringValue else {
             log("[hcv] invalid response code \(response.status) received when \(what): \(response.body)")
             return nil
         }
-        return token
+        let lease: Double = switch auth?["lease_duration"] { case .int(let i)?: Double(i); case .double(let d)?: d; default: 0 }
+        return Login(token: token, leaseDuration: lease)
     }
 
     private static func formEncode(_ text: String) -> String {

@@ -5,6 +5,8 @@ struct HCVStrategy {
     let config: HCVConfig
     let environment: [String: String]
     let timeout: Duration
+    /// Vault tokens from earlier logins, shared across lookups as Kong's credentials cache is.
+    let tokens: VaultTokenCache
     /// Receives Kong's `[hcv] ...` error-log lines (never secret values).
     let log: @Sendable (String) -> Void
 
@@ -26,9 +28,13 @@ struct HCVStrategy {
     }
 
     private func read(resource: String, version: Int?, using transport: HCVTransport) async -> Result<String, StrategyError> {
-        guard let token = await authenticate(using: transport) else {
-            return .failure(.retrieve("no authentication mechanism worked for vault"))
+        let credentials = credentialsKey
+        var token = tokens.token(for: credentials)
+        if token == nil, let login = await authenticate(using: transport) {
+            tokens.store(login, for: credentials)
+            token = login.token
         }
+        guard let token else { return .failure(.retrieve("no authentication mechanism worked for vault")) }
         let mount = config.trimmedPath("mount", default: "secret")
         let isV2 = config.string("kv") == "v2"
         var url = "\(config.baseURL)/v1/\(mount)/" + (isV2 ? "data/" : "") + resource
@@ -61,6 +67,14 @@ struct HCVStrategy {
         return .success(GatewayJSON.object(data).jsonText())
     }
 
+    /// What identifies a login: the vault address and every auth setting (Kong's `vaults:credentials:...` key).
+    var credentialsKey: String {
+        let auth = config.values.filter { $0.key == "auth_method" || $0.key == "token" || $0.key.hasPrefix("kube_")
+            || $0.key.hasPrefix("approle_") || $0.key.hasPrefix("cert_auth_") || $0.key.hasPrefix("oauth2_")
+            || $0.key == "jwt_role" || $0.key == "namespace" }
+        return config.baseURL + " " + GatewayJSON.object(auth).jsonText()
+    }
+
     /// The headers Kong sends on logins and unwraps.
     var loginHeaders: [(String, String)] {
         [("X-Vault-Namespace", config.namespace ?? "root")]
@@ -68,13 +82,13 @@ struct HCVStrategy {
 }
 
 /// The error a vault strategy returns, before Kong's PDK wraps it.
-enum StrategyError: Error, Equatable {
+enum StrategyError: Error, Equatable, CustomStringConvertible {
     /// `unable to retrieve secret from vault: <reason>`.
     case retrieve(String)
     /// Any other strategy message, shown as is.
     case other(String)
 
-    var text: String {
+    var description: String {
         switch self {
         case .retrieve(let reason): "unable to retrieve secret from vault: \(reason)"
         case .other(let text): text

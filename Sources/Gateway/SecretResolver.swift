@@ -25,6 +25,7 @@ public actor SecretResolver {
     private let origin: Double
     private let log: @Sendable (String) -> Void
     private var cache: [String: Entry] = [:]
+    private let tokens: VaultTokenCache
 
     /// Kong's minimum time a failed lookup stays cached.
     static let minimumNegativeTTL = 120.0
@@ -46,6 +47,7 @@ public actor SecretResolver {
         self.rotationInterval = rotationInterval
         self.now = now
         self.origin = now()
+        self.tokens = VaultTokenCache(now: now)
         self.log = log
     }
 
@@ -64,7 +66,7 @@ public actor SecretResolver {
         if let entry = cache[cacheKey], isFresh(entry, at: time) {
             outcome = entry.outcome
         } else {
-            let strategy = HCVStrategy(config: config, environment: environment, timeout: timeout, log: log)
+            let strategy = HCVStrategy(config: config, environment: environment, timeout: timeout, tokens: tokens, log: log)
             let fetched = await strategy.get(resource: parsed.resource, version: parsed.version)
             if case .failure = fetched, let old = cache[cacheKey], case .success = old.outcome,
                time < expiry(of: old) + (config.number("resurrect_ttl") ?? Self.defaultResurrectTTL) {
@@ -75,7 +77,7 @@ public actor SecretResolver {
             }
         }
         switch outcome {
-        case .failure(let error): throw .noValue(error.text)
+        case .failure(let error): throw .noValue(error.description)
         case .success(let raw):
             let value = try Self.subfield(parsed.key, of: raw)
             guard config.flag("base64_decode") else { return value }

@@ -1,5 +1,4 @@
 import AsyncHTTPClient
-import NIOCore
 import NIOSSL
 
 /// Maps SwiftNIO / BoringSSL transport errors to the strings Kong's HTTP client (OpenSSL via nginx) reports.

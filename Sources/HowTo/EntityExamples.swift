@@ -82,9 +82,10 @@ struct EntityExamples {
         guard line.hasSuffix("'"), let colon = line.range(of: "condition: '"),
               line[..<colon.lowerBound].allSatisfy({ $0 == " " || $0 == "-" })
         else { return line }
-        let inner = line[line.index(before: colon.upperBound)...].dropFirst().dropLast().replacingOccurrences(of: "''", with: "'")
+        let quote = line.index(before: colon.upperBound)
+        let inner = line[quote...].dropFirst().dropLast().replacingOccurrences(of: "''", with: "'")
         guard !inner.contains("\"") else { return line }
-        return line[..<colon.upperBound] + "\"" + inner + "\""
+        return line[..<quote] + "\"" + inner + "\""
     }
 
     /// Replaces every `${name}` with `${{ env "DECK_NAME" }}`; a literal-block variable turns its line into `key: |-`.

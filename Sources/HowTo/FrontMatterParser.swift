@@ -340,7 +340,7 @@ struct FrontMatterParser {
             reader.error(includeNode ?? node, "`\(path)` has both `content` and `include_content`; keep exactly one")
             return nil
         case let (nil, .some(target)):
-            let file = includePath(target)
+            let file = IncludeStore.path(target, root: includesRoot)
             guard FileManager.default.fileExists(atPath: file) else {
                 reader.error(includeNode ?? node, "`include_content: \(target)` names a missing include: \(file) does not exist")
                 return nil
@@ -351,13 +351,5 @@ struct FrontMatterParser {
         return FrontMatter.InlineItem(
             title: title, content: content, includeContent: include, iconURL: icon, position: position,
             location: reader.location(node), contentLocation: contentLocation)
-    }
-
-    /// `X` or `/X` → `<includes>/X.md`.
-    func includePath(_ target: String) -> String {
-        var name = target
-        while name.hasPrefix("/") { name.removeFirst() }
-        if !name.hasSuffix(".md") { name += ".md" }
-        return (includesRoot as NSString).appendingPathComponent(name)
     }
 }

@@ -81,7 +81,8 @@ enum KongBlocks {
             throw DiagnosticError([.error(at: call.location, "`navtab` needs a title, e.g. `{% navtab \"CLI\" %}`")])
         }
         let (document, diagnostics) = env.markdown(call.rawBody, at: call.bodyLocation, variables: RenderEnvironment.flatten(call.context))
-        env.sink.report(diagnostics.filter { d in !d.message.contains("Liquid") && document.diagnostics.contains(d) })
+        _ = diagnostics // Liquid problems in the body were already reported by the enclosing render.
+        env.sink.report(document.diagnostics)
         return "\n" + env.sink.tab(KongSink.Tab(title: title, slug: slug, document: document)) + "\n"
     }
 
@@ -121,7 +122,8 @@ enum KongBlocks {
             location = yaml.reader.contentLocation(content)
         }
         let (document, diagnostics) = env.markdown(text, at: location, variables: RenderEnvironment.flatten(call.context))
-        env.sink.report(diagnostics.filter { document.diagnostics.contains($0) })
+        _ = diagnostics // Liquid problems in the body were already reported by the enclosing render.
+        env.sink.report(document.diagnostics)
         let label = name == "konnect" ? "Konnect" : "On-prem"
         let html = "<div class=\"topology\" data-deployment-topology=\"\(name)\">\n<p class=\"topology-label\">\(label)</p>\n\(document.html)</div>"
         return "\n\n" + env.sink.fragment(.topology(name, document), html: html, text: document.plainText) + "\n\n"

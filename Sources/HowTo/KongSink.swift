@@ -83,13 +83,26 @@ final class KongSink: Sendable {
     /// Replaces placeholder tokens in plain text (titles, search text) with their text form.
     func plainText(_ text: String) -> String {
         guard text.contains("HOWTO") else { return text }
-        return state.withLock { s in
-            var out = text
-            for (token, value) in s.placeholders where out.contains(token) {
-                out = out.replacingOccurrences(of: token, with: value.text)
+        let placeholders = state.withLock { $0.placeholders }
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "HOWTO") {
+            out += rest[..<start.lowerBound]
+            let tail = rest[start.upperBound...]
+            let kind = tail.prefix { $0.isUppercase && $0 != "X" }
+            let digits = tail.dropFirst(kind.count).prefix { $0.isASCII && $0.isNumber }
+            let end = tail.index(tail.startIndex, offsetBy: kind.count + digits.count)
+            if !digits.isEmpty, end < tail.endIndex, tail[end] == "X",
+               let value = placeholders[String(rest[start.lowerBound...end])]
+            {
+                out += value.text
+                rest = tail[tail.index(after: end)...]
+            } else {
+                out += "HOWTO"
+                rest = tail
             }
-            return out
         }
+        return out + rest
     }
 
     /// Records diagnostics found inside nested renders.

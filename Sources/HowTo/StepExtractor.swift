@@ -46,7 +46,9 @@ struct StepExtractor {
                 let only = heading.attributes["data-deployment-topology"]
                 skippingSection = only != nil && only != topology
             case let .paragraph(paragraph) where !skippingSection:
-                guard let fragment = sink.fragment(for: paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines)) else { continue }
+                guard paragraph.text.hasPrefix("HOWTO"),
+                      let fragment = sink.fragment(for: paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines))
+                else { continue }
                 switch fragment {
                 case let .tabs(tabs): collect(tabs[0].document.blocks)
                 case let .topology(name, document) where name == topology: collect(document.blocks)

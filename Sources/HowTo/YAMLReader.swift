@@ -15,10 +15,14 @@ struct YAMLReader {
         self.firstLine = firstLine
     }
 
+    /// YAML 1.1 scalar typing without the rules content never needs (timestamps, merge keys, `=`):
+    /// every rule is a regular expression run on each plain scalar.
+    static let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+
     /// Composes `yaml`, turning Yams errors into a located diagnostic.
     mutating func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, Self.resolver)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             diagnostics.append(duplicateKey(duplicates, after: context.mark, in: yaml))
             return nil

@@ -8,6 +8,17 @@ struct DevTLSMaterial: Sendable {
     let keyPEM: String
     let caFile: String
 
+    /// Serves a given certificate and key (e.g. a self-signed one), as a listener's `tls_cert_file`/`tls_key_file`.
+    static func load(certificateFile: String, keyFile: String) throws -> DevTLSMaterial {
+        do {
+            let certificatePEM = try String(contentsOfFile: certificateFile, encoding: .utf8)
+            let keyPEM = try String(contentsOfFile: keyFile, encoding: .utf8)
+            return DevTLSMaterial(caPEM: certificatePEM, certificatePEM: certificatePEM, keyPEM: keyPEM, caFile: certificateFile)
+        } catch {
+            throw MockVaultError.tlsMaterial("cannot read \(certificateFile) or \(keyFile): \(error)")
+        }
+    }
+
     /// Generates P-256 material for localhost/127.0.0.1 and writes it to `directory` (a new temporary one when nil).
     static func generate(directory: String?) throws -> DevTLSMaterial {
         do {

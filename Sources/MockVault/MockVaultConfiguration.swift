@@ -14,6 +14,10 @@ public struct MockVaultConfiguration: Sendable {
     public var tls: Bool
     /// Where `-dev-tls` writes `vault-ca.pem`, `vault-cert.pem`, `vault-key.pem`; nil = a fresh temporary directory.
     public var tlsCertDirectory: String?
+    /// A certificate (PEM) to serve instead of generated `-dev-tls` material, like a listener's `tls_cert_file`.
+    public var tlsCertificateFile: String?
+    /// The private key (PEM) of `tlsCertificateFile`, like a listener's `tls_key_file`.
+    public var tlsKeyFile: String?
     /// The clock token and wrapping TTLs are measured against.
     public var clock: any VaultClock
     /// A PEM bundle trusted for outbound HTTPS (JWKS, OIDC discovery) instead of the system roots; defaults to `SSL_CERT_FILE`.

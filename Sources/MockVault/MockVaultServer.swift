@@ -48,7 +48,12 @@ public final class MockVaultServer: Sendable {
     /// Starts a server and returns once it accepts connections.
     public static func start(_ configuration: MockVaultConfiguration = MockVaultConfiguration()) async throws -> MockVaultServer {
         let core = VaultCore(configuration: configuration)
-        let material = configuration.tls ? try DevTLSMaterial.generate(directory: configuration.tlsCertDirectory) : nil
+        let material: DevTLSMaterial?
+        if let certificate = configuration.tlsCertificateFile, let key = configuration.tlsKeyFile {
+            material = try DevTLSMaterial.load(certificateFile: certificate, keyFile: key)
+        } else {
+            material = configuration.tls ? try DevTLSMaterial.generate(directory: configuration.tlsCertDirectory) : nil
+        }
         var logger = Logger(label: "mock-vault")
         logger.logLevel = .critical
         let server = try Self.serverBuilder(tls: material)
@@ -64,7 +69,10 @@ public final class MockVaultServer: Sendable {
             logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [app], gracefulShutdownSignals: [], logger: logger))
-        let task = Task { try await group.run() }
+        let task = Task {
+            defer { portContinuation.finish() }  // a bind failure ends the stream without a port
+            try await group.run()
+        }
         var bound: Int?
         for await port in ports { bound = port }
         guard let bound, bound > 0 else {

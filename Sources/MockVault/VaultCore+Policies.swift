@@ -14,9 +14,6 @@ extension VaultCore {
         }
         switch request.method {
         case "GET":
-            if name == "root" {
-                return legacy ? .errors(404, []) : .errors(404, [])
-            }
             guard let policy = policies[name] else { return .notFound }
             let textKey = legacy ? "rules" : "policy"
             let data: [(String, JSONValue)] = [

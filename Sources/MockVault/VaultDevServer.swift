@@ -12,6 +12,10 @@ public enum VaultDevServer {
         public var tls = false
         /// `-dev-tls-cert-dir`.
         public var tlsCertDirectory: String?
+        /// A certificate to serve instead of generated material (`howto mock vault --tls-cert`).
+        public var tlsCertificateFile: String?
+        /// Its key (`howto mock vault --tls-key`).
+        public var tlsKeyFile: String?
 
         /// Default options.
         public init() {}
@@ -64,9 +68,16 @@ public enum VaultDevServer {
             FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             return 1
         }
+        return await run(options: options)
+    }
+
+    /// Runs the dev server with parsed options in the foreground; returns the process exit code.
+    public static func run(options: Options) async -> Int32 {
         let (host, port) = splitHostPort(options.listenAddress)
-        let configuration = MockVaultConfiguration(
+        var configuration = MockVaultConfiguration(
             host: host, port: port, rootTokenID: options.rootTokenID, tls: options.tls, tlsCertDirectory: options.tlsCertDirectory)
+        configuration.tlsCertificateFile = options.tlsCertificateFile
+        configuration.tlsKeyFile = options.tlsKeyFile
         ShutdownSignal.install()
         let server: MockVaultServer
         do { server = try await MockVaultServer.start(configuration) } catch {

@@ -50,6 +50,12 @@ extension CommandContext {
         return 0
     }
 
+    /// `-field` when given, else the whole secret.
+    func outputSecret(_ secret: Secret, field: String?) -> Int32 {
+        if let field { return printRawField(rawField(secret, field), field) }
+        return outputSecret(secret)
+    }
+
     /// `OutputData`: a map as a Key/Value table, or any value as JSON.
     func outputData(_ data: JSONValue) {
         if format == "json" {

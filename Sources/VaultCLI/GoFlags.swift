@@ -25,6 +25,11 @@ struct GoFlags {
     /// Whether a boolean flag is set.
     func bool(_ name: String) -> Bool { values[name]?.last == "true" }
 
+    /// A duration flag as Go's `time.Duration.String()` (`1h0m0s`; `0s` when unset), as the CLI sends it.
+    func durationText(_ name: String) -> String {
+        GoDuration.goString(seconds: string(name).flatMap(GoDuration.seconds) ?? 0)
+    }
+
     /// Whether the flag appeared at all.
     func isSet(_ name: String) -> Bool { values[name] != nil }
 

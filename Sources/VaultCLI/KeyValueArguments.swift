@@ -57,6 +57,14 @@ struct KeyValueArguments {
         return .object(result)
     }
 
+    /// `key=value` flag values (`-options`, `-metadata`) as pairs; entries without `=` are dropped.
+    static func pairs(_ values: [String]) -> [(String, JSONValue)] {
+        values.compactMap { kv in
+            guard let eq = kv.firstIndex(of: "=") else { return nil }
+            return (String(kv[..<eq]), .string(String(kv[kv.index(after: eq)...])))
+        }
+    }
+
     /// The arguments as a sorted query string (`read PATH k=v`).
     static func query(_ arguments: [String]) -> String? {
         let pairs = arguments.compactMap { arg -> String? in

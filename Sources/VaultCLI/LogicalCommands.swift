@@ -25,8 +25,7 @@ enum LogicalCommands {
             context.console.error("No value found at \(path)")
             return 2
         }
-        if let field = flags.string("field") { return context.printRawField(context.rawField(secret, field), field) }
-        return context.outputSecret(secret)
+        return context.outputSecret(secret, field: flags.string("field"))
     }
 
     static func write(_ arguments: [String], _ context: CommandContext) async -> Int32 {
@@ -59,8 +58,7 @@ enum LogicalCommands {
             if context.format == "table" { context.console.info("Success! Data written to: \(path)") }
             return 0
         }
-        if let field = flags.string("field") { return context.printRawField(context.rawField(secret, field), field) }
-        return context.outputSecret(secret)
+        return context.outputSecret(secret, field: flags.string("field"))
     }
 
     static func delete(_ arguments: [String], _ context: CommandContext) async -> Int32 {
@@ -134,7 +132,6 @@ enum LogicalCommands {
             context.console.error("Could not find wrapped response")
             return 2
         }
-        if let field = flags.string("field") { return context.printRawField(context.rawField(secret, field), field) }
-        return context.outputSecret(secret)
+        return context.outputSecret(secret, field: flags.string("field"))
     }
 }

@@ -29,18 +29,12 @@ enum MountCommands {
         ]), context.expect(flags.positional, count: 1), let client = context.client(flags) else { return 1 }
         let type = flags.positional[0]
         let path = VaultPaths.withTrailingSlash(VaultPaths.sanitize(flags.string("path") ?? type))
-        var options: [(String, JSONValue)] = flags.all("options").compactMap { kv in
-            guard let eq = kv.firstIndex(of: "=") else { return nil }
-            return (String(kv[..<eq]), .string(String(kv[kv.index(after: eq)...])))
-        }
+        var options = KeyValueArguments.pairs(flags.all("options"))
         if let version = flags.string("version"), version != "0" { options.append(("version", .string(version))) }
-        func ttl(_ name: String) -> JSONValue {
-            .string(GoDuration.goString(seconds: flags.string(name).flatMap(GoDuration.seconds) ?? 0))
-        }
         let body: JSONValue = .object([
             ("type", .string(type)), ("description", .string(flags.string("description") ?? "")),
-            ("config", .object([("options", .null), ("default_lease_ttl", ttl("default-lease-ttl")),
-                                ("max_lease_ttl", ttl("max-lease-ttl")), ("force_no_cache", .bool(flags.bool("force-no-cache")))])),
+            ("config", .object([("options", .null), ("default_lease_ttl", .string(flags.durationText("default-lease-ttl"))),
+                                ("max_lease_ttl", .string(flags.durationText("max-lease-ttl"))), ("force_no_cache", .bool(flags.bool("force-no-cache")))])),
             ("local", .bool(flags.bool("local"))), ("seal_wrap", .bool(flags.bool("seal-wrap"))),
             ("external_entropy_access", .bool(flags.bool("external-entropy-access"))),
             ("options", options.isEmpty ? .null : .object(options).sortedKeys()),

@@ -18,23 +18,17 @@ enum TokenCommand {
             .value("period"), .bool("renewable"), .bool("orphan"), .bool("no-default-policy"), .value("use-limit"),
             .value("role"), .value("type"), .value("policy"), .value("metadata"), .value("entity-alias"),
         ]), context.expect(flags.positional, count: 0), let client = context.client(flags) else { return 1 }
-        func duration(_ name: String) -> JSONValue {
-            .string(GoDuration.goString(seconds: flags.string(name).flatMap(GoDuration.seconds) ?? 0))
-        }
         let type = flags.string("type") ?? "service"
         let renewable = type == "batch" ? false : (flags.isSet("renewable") ? flags.bool("renewable") : true)
         let policies = flags.all("policy").flatMap { $0.split(separator: ",").map { JSONValue.string(String($0)) } }
-        let metadata: [(String, JSONValue)] = flags.all("metadata").compactMap { kv in
-            guard let eq = kv.firstIndex(of: "=") else { return nil }
-            return (String(kv[..<eq]), .string(String(kv[kv.index(after: eq)...])))
-        }
+        let metadata = KeyValueArguments.pairs(flags.all("metadata"))
         var body: [(String, JSONValue)] = []
         if let id = flags.string("id") { body.append(("id", .string(id))) }
         if !policies.isEmpty { body.append(("policies", .array(policies))) }
         if !metadata.isEmpty { body.append(("meta", JSONValue.object(metadata).sortedKeys())) }
-        body.append(("ttl", duration("ttl")))
-        body.append(("explicit_max_ttl", duration("explicit-max-ttl")))
-        body.append(("period", duration("period")))
+        body.append(("ttl", .string(flags.durationText("ttl"))))
+        body.append(("explicit_max_ttl", .string(flags.durationText("explicit-max-ttl"))))
+        body.append(("period", .string(flags.durationText("period"))))
         if flags.bool("orphan") { body.append(("no_parent", .bool(true))) }
         if flags.bool("no-default-policy") { body.append(("no_default_policy", .bool(true))) }
         body.append(("display_name", .string(flags.string("display-name") ?? "")))
@@ -51,8 +45,7 @@ enum TokenCommand {
             return 2
         }
         guard let secret else { return 0 }
-        if let field = flags.string("field") { return context.printRawField(context.rawField(secret, field), field) }
-        return context.outputSecret(secret)
+        return context.outputSecret(secret, field: flags.string("field"))
     }
 
     static func lookup(_ arguments: [String], _ context: CommandContext) async -> Int32 {

@@ -20,11 +20,24 @@ struct MockCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The root token (default: generated).")
         var rootToken: String?
 
+        @Option(name: .long, help: "Serve this certificate (PEM) instead of a generated one, e.g. a self-signed one.")
+        var tlsCert: String?
+
+        @Option(name: .long, help: "The key (PEM) of --tls-cert.")
+        var tlsKey: String?
+
+        func validate() throws {
+            guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+        }
+
         func run() async throws {
-            var arguments = ["server", "-dev", "-dev-listen-address=\(listen)"]
-            if tls { arguments.append("-dev-tls") }
-            if let rootToken { arguments.append("-dev-root-token-id=\(rootToken)") }
-            let code = await VaultDevServer.run(arguments: arguments)
+            var options = VaultDevServer.Options()
+            options.listenAddress = listen
+            options.tls = tls || tlsCert != nil
+            options.rootTokenID = rootToken
+            options.tlsCertificateFile = tlsCert
+            options.tlsKeyFile = tlsKey
+            let code = await VaultDevServer.run(options: options)
             if code != 0 { throw ExitCode(code) }
         }
     }

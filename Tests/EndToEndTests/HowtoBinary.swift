@@ -16,13 +16,13 @@ struct HowtoBinary {
     }
 
     /// Runs `howto arguments` in `directory`; `whileRunning` may signal the process (it gets the pid).
-    static func run(_ arguments: [String], in directory: String = fixtures, environment extra: [String: String] = [:],
-                    whileRunning: ((Int32) async -> Void)? = nil) async throws -> Outcome {
+    static func run(executable: String = path, _ arguments: [String], in directory: String = fixtures, environment extra: [String: String] = [:],
+                    replaceEnvironment: Bool = false, whileRunning: ((Int32) async -> Void)? = nil) async throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var environment = ProcessInfo.processInfo.environment
+        var environment = replaceEnvironment ? [:] : ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "GITHUB_ACTIONS")
         environment.removeValue(forKey: "GITHUB_STEP_SUMMARY")

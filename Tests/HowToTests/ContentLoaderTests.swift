@@ -51,7 +51,6 @@ import Testing
         let elapsed = clock.measure {
             for _ in 0..<runs { _ = loader.load(page: TestSupport.tutorial, site: site) }
         }
-        print("one load took \(elapsed / runs)")
         #expect(elapsed / runs < .milliseconds(50), "one load took \(elapsed / runs)")
     }
 }

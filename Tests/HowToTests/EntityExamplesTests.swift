@@ -145,4 +145,9 @@ import Testing
         let block = try? BlockYAML("entities: {vaults: []}\nformats: [admin-api]\n", at: SourceLocation(file: "t.md", line: 3), block: "x")
         #expect(throws: DiagnosticError.self) { try EntityExamples(yaml: block!, tools: []) }
     }
+
+    @Test func conditionsAreRequotedWithDoubleQuotes() throws {
+        let out = try Self.render("entities:\n  plugins:\n    - name: x\n      config:\n        condition: \"x #1 == 'y'\"\n")
+        #expect(out.contains("\n      condition: \"x #1 == 'y'\"\n"), "Psych single-quotes ` #`; Kong requotes it")
+    }
 }

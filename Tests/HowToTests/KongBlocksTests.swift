@@ -160,4 +160,20 @@ import Testing
         #expect(page?.bodyHTML.contains("Hello you from Kong Gateway") == true)
         #expect(page?.plan.steps.first?.location.line == 15)
     }
+
+    @Test func singularEntityExampleIsADeckFileNotAStep() throws {
+        let body = "## Entity\n\n{% entity_example %}\ntype: vault\ndata:\n  name: hcv\n  prefix: hashicorp-vault\n  config:\n    port: 8200\n{% endentity_example %}\n\n```sh\necho\n```\n"
+        let (page, diagnostics, _) = try TestSupport.load(TestSupport.page(frontMatter: "tools:\n  - deck\n", body: body))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let html = try #require(page?.bodyHTML)
+        #expect(html.contains("_format_version: &quot;3.0&quot;\nvaults:\n  - name: hcv\n    prefix: hashicorp-vault\n    config:\n      port: 8200\n"))
+        #expect(page?.plan.steps.map(\.script) == ["echo\n"])
+    }
+
+    @Test func headingTopologyScopesItsSection() throws {
+        let body = "## Konnect only\n{: data-deployment-topology=\"konnect\" }\n\n```sh\necho konnect\n```\n\n## Everyone\n\n```sh\necho all\n```\n"
+        let (page, diagnostics, _) = try TestSupport.load(TestSupport.page(body: body))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(page?.plan.steps.map(\.script) == ["echo all\n"])
+    }
 }

@@ -43,6 +43,16 @@ struct VaultDevServerTests {
         }
     }
 
+    @Test("a port in use is an error, not a hang")
+    func portInUse() async throws {
+        try await withMockVault { server, _ in
+            await #expect(throws: MockVaultError.self) {
+                let second = try await MockVaultServer.start(MockVaultConfiguration(port: server.port, trustedCAFile: nil))
+                await second.stop()
+            }
+        }
+    }
+
     @Test("secret/ is KV v2 and the root token is all-powerful")
     func devDefaults() async throws {
         try await withMockVault { _, http in

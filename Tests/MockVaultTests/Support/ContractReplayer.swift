@@ -440,8 +440,7 @@ struct ContractReplayer {
                 substitutions.append((token, login.json?["auth"]?["client_token"]?.stringValue ?? "?"))
             }
             if Self.wrappingTokens.contains(token) {
-                let ttl = fixture.name == "sys-wrapping-lookup" ? "300" : "300"
-                let wrapped = try await root("POST", "/v1/auth/approle/role/kong/secret-id", headers: ["X-Vault-Wrap-TTL": ttl])
+                let wrapped = try await root("POST", "/v1/auth/approle/role/kong/secret-id", headers: ["X-Vault-Wrap-TTL": "300"])
                 let wrapping = wrapped.json?["wrap_info"]?["token"]?.stringValue ?? "?"
                 substitutions.append((token, wrapping))
                 if fixture.name == "sys-wrapping-unwrap-again" {
