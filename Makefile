@@ -11,11 +11,12 @@ demo: build
 	$(HOWTO) build
 	$(HOWTO) test $(REFERENCE)
 
-## Install what is missing and run every test (unit, contract, browser, live OpenBao).
+## Install what is missing and run every test (unit, contract, browser, live OpenBao), one at a time:
+## the suites start servers and child processes, and timing checks must not race each other on 2 cores.
 test:
 	scripts/deps.sh test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --no-parallel
 
 build:
 	scripts/deps.sh build
