@@ -86,8 +86,18 @@ public enum VaultDevServer {
         }
         FileHandle.standardOutput.write(Data(banner(server: server, listen: "\(host):\(server.port)", tls: options.tls).utf8))
         await ShutdownSignal.wait()
-        await server.stop()
         FileHandle.standardOutput.write(Data("==> Vault shutdown triggered\n".utf8))
+        // A graceful stop waits for idle keep-alive connections; the process is ending, so give it a short while only.
+        let (finished, finish) = AsyncStream<Void>.makeStream()
+        Task {
+            await server.stop()
+            finish.yield()
+        }
+        Task {
+            try? await Task.sleep(for: .milliseconds(300))
+            finish.yield()
+        }
+        for await _ in finished { break }
         return 0
     }
 
