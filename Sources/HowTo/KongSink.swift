@@ -82,27 +82,42 @@ final class KongSink: Sendable {
 
     /// Replaces placeholder tokens in plain text (titles, search text) with their text form.
     func plainText(_ text: String) -> String {
-        guard text.contains("HOWTO") else { return text }
+        // A byte scan: Foundation's `range(of:)` (CFString) and the generic `firstRange(of:)` are slow here.
+        let bytes = Array(text.utf8)
+        guard let first = Self.markerIndex(in: bytes, from: 0) else { return text }
         let placeholders = state.withLock { $0.placeholders }
-        var out = ""
-        var rest = Substring(text)
-        while let start = rest.range(of: "HOWTO") {
-            out += rest[..<start.lowerBound]
-            let tail = rest[start.upperBound...]
-            let kind = tail.prefix { $0.isUppercase && $0 != "X" }
-            let digits = tail.dropFirst(kind.count).prefix { $0.isASCII && $0.isNumber }
-            let end = tail.index(tail.startIndex, offsetBy: kind.count + digits.count)
-            if !digits.isEmpty, end < tail.endIndex, tail[end] == "X",
-               let value = placeholders[String(rest[start.lowerBound...end])]
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = 0
+        var next: Int? = first
+        while let start = next {
+            var end = start + 5
+            while end < bytes.count, (65...90).contains(bytes[end]), bytes[end] != UInt8(ascii: "X") { end += 1 }
+            let digitsStart = end
+            while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
+            if end > digitsStart, end < bytes.count, bytes[end] == UInt8(ascii: "X"),
+               let value = placeholders[String(decoding: bytes[start...end], as: UTF8.self)]
             {
-                out += value.text
-                rest = tail[tail.index(after: end)...]
+                out += bytes[copied..<start]
+                out += Array(value.text.utf8)
+                copied = end + 1
+                next = Self.markerIndex(in: bytes, from: end + 1)
             } else {
-                out += "HOWTO"
-                rest = tail
+                next = Self.markerIndex(in: bytes, from: start + 5)
             }
         }
-        return out + rest
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The index of the next `HOWTO` at or after `from`.
+    private static func markerIndex(in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + 5 <= bytes.count {
+            if bytes[i] == 72, bytes[i + 1] == 79, bytes[i + 2] == 87, bytes[i + 3] == 84, bytes[i + 4] == 79 { return i }  // "HOWTO"
+            i += 1
+        }
+        return nil
     }
 
     /// Records diagnostics found inside nested renders.

@@ -36,16 +36,31 @@ struct LinkResolver: Sendable {
 
     /// Rewrites every `href="/..."` in rendered HTML with `resolve(_:)`.
     func rewriteLinks(inHTML html: String) -> String {
-        let marker = "href=\""
-        guard html.contains(marker) else { return html }
-        var pieces = html.components(separatedBy: marker)
-        for i in pieces.indices.dropFirst() {
-            let piece = pieces[i]
-            guard piece.hasPrefix("/"), let end = piece.firstIndex(of: "\"") else { continue }
-            let url = String(piece[..<end])
+        // One pass over the bytes: copy everything, resolving each root-relative `href="/..."`.
+        let bytes = Array(html.utf8)
+        let marker = Array(#"href="/"#.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        var i = 0
+        var copied = 0
+        while i + marker.count <= bytes.count {
+            guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else {
+                i += 1
+                continue
+            }
+            let start = i + marker.count - 1  // the leading "/"
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            let url = String(decoding: bytes[start..<end], as: UTF8.self)
             let resolved = resolve(url)
-            if resolved != url { pieces[i] = resolved + piece[end...] }
+            if resolved != url {
+                out += bytes[copied..<start]
+                out += Array(resolved.utf8)
+                copied = end
+            }
+            i = end
         }
-        return pieces.joined(separator: marker)
+        guard copied > 0 else { return html }
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
     }
 }
