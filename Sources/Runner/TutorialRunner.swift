@@ -31,6 +31,7 @@ public struct TutorialRunner: Sendable {
             observer.tutorialFinished(result)
             return result
         }
+        for note in run.notes { observer.note(note) }
         var allNotes = notes + run.notes
         var results: [StepResult] = []
         var verdict = TutorialResult.Verdict.passed

@@ -44,6 +44,29 @@ public struct TestCA: Sendable {
         return TestCA(certificate: certificate, privateKey: key)
     }
 
+    /// The CA kept in `directory` as `ca.pem` and `ca-key.pem` (0600), created there on first use: for a
+    /// server started outside a run (an already running Vault) that must trust the run's fixtures.
+    public static func persistent(in directory: String) throws -> TestCA {
+        let certificatePath = directory + "/ca.pem"
+        let keyPath = directory + "/ca-key.pem"
+        if let certificate = FileManager.default.contents(atPath: certificatePath),
+           let key = FileManager.default.contents(atPath: keyPath)
+        {
+            do {
+                return TestCA(
+                    certificate: try Certificate(pemEncoded: String(decoding: certificate, as: UTF8.self)),
+                    privateKey: try Certificate.PrivateKey(pemEncoded: String(decoding: key, as: UTF8.self)))
+            } catch {
+                throw TestPKIError.cannotRead(path: certificatePath)
+            }
+        }
+        let ca = try generate(validity: .seconds(30 * 86_400))
+        try PrivateFile.makeDirectory(directory)
+        try PrivateFile.write(try ca.certificatePEM + "\n", to: certificatePath, mode: 0o644)
+        try PrivateFile.write(try ca.privateKey.serializeAsPEM().pemString + "\n", to: keyPath, mode: 0o600)
+        return ca
+    }
+
     /// Issues a TLS server certificate whose subject alternative names are `hosts` (IP literals become IP SANs).
     public func issueServerCertificate(hosts: [String] = TestCA.defaultServerHosts) throws -> IssuedCertificate {
         guard let first = hosts.first else { throw TestPKIError.noHosts }

@@ -8,7 +8,9 @@ import TestPKI
 /// The providers declared in `content/_data/providers.yml`, as starters for the runner.
 enum Providers {
     /// One starter per declaration; none when the file is absent.
-    static func starters(contentRoot: String) throws -> [String: ProviderStarter] {
+    /// `caDirectory`: keep the run's CA there (created on first use) instead of a fresh one per run, so a
+    /// server started outside the run (`--vault live` with `$VAULT_ADDR`) can be told to trust it.
+    static func starters(contentRoot: String, caDirectory: String? = nil) throws -> [String: ProviderStarter] {
         let path = contentRoot + "/_data/providers.yml"
         guard let data = FileManager.default.contents(atPath: path) else { return [:] }
         let declarations: [ProviderDeclaration]
@@ -21,7 +23,8 @@ enum Providers {
         var starters: [String: ProviderStarter] = [:]
         for declaration in declarations {
             starters[declaration.name] = { runDirectory in
-                let running = try await RunningProvider.start(declaration: declaration, caDirectory: runDirectory + "/pki")
+                let ca = try caDirectory.map { try TestCA.persistent(in: $0) }
+                let running = try await RunningProvider.start(declaration: declaration, caDirectory: runDirectory + "/pki", ca: ca)
                 return Running(provider: running)
             }
         }

@@ -49,6 +49,9 @@ struct TestCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not start providers: provider steps keep the reader's values.")
     var noProviders = false
 
+    @Option(name: .long, help: "Keep the fixtures' CA in this directory (ca.pem) across runs, for a Vault started outside the run to trust. Also HOWTO_CA_DIR.")
+    var caDir: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -68,7 +71,10 @@ struct TestCommand: AsyncParsableCommand {
         configuration.budget = budget.map { .milliseconds($0.milliseconds) }
         configuration.gatewayVersion = gatewayVersion
         configuration.keepWorkDirectory = keep
-        if !noProviders { configuration.providers = try Providers.starters(contentRoot: options.content) }
+        if !noProviders {
+            let caDirectory = caDir ?? ProcessInfo.processInfo.environment["HOWTO_CA_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+            configuration.providers = try Providers.starters(contentRoot: options.content, caDirectory: caDirectory)
+        }
         if mutate { throw ExitCode(try await runMutations(loaded, configuration: configuration)) }
         let buffered = jobs > 1
         let console = ConsoleReporter()
