@@ -14,17 +14,26 @@ public struct SuiteRunner: Sendable {
         }
     }
 
+    /// Runs one how-to that passed the gates (with the gates' notes); the default runs it in this process.
+    public typealias Execute = @Sendable (_ plan: Plan, _ notes: [String], _ observer: any RunObserver) async -> TutorialResult
+
     private let configuration: RunConfiguration
     private let includeUntested: Bool
     private let jobs: Int
     private let makeObserver: @Sendable () -> any RunObserver
+    private let execute: Execute?
 
-    /// Creates a suite runner; `makeObserver` gives each how-to its observer (buffer it when `jobs` > 1).
-    public init(configuration: RunConfiguration, includeUntested: Bool = false, jobs: Int = 1, makeObserver: @escaping @Sendable () -> any RunObserver) {
+    /// Creates a suite runner; `makeObserver` gives each how-to its observer (buffer it when `jobs` > 1);
+    /// `execute` replaces the in-process run (e.g. one child process per how-to, each in its own network).
+    public init(
+        configuration: RunConfiguration, includeUntested: Bool = false, jobs: Int = 1,
+        makeObserver: @escaping @Sendable () -> any RunObserver, execute: Execute? = nil
+    ) {
         self.configuration = configuration
         self.includeUntested = includeUntested
         self.jobs = max(1, jobs)
         self.makeObserver = makeObserver
+        self.execute = execute
     }
 
     /// Runs the entries (in order of the input for reporting), at most `jobs` at a time.
@@ -74,6 +83,7 @@ public struct SuiteRunner: Sendable {
             observer.tutorialFinished(result)
             return result
         }
+        if let execute { return await execute(entry.plan, notes, observer) }
         return await TutorialRunner(configuration: configuration, observer: observer).run(entry.plan, notes: notes)
     }
 

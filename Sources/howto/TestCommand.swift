@@ -78,9 +78,18 @@ struct TestCommand: AsyncParsableCommand {
         if mutate { throw ExitCode(try await runMutations(loaded, configuration: configuration)) }
         let buffered = jobs > 1
         let console = ConsoleReporter()
+        var execute: SuiteRunner.Execute?
+        if jobs > 1 {
+            if IsolatedJob.available {
+                let job = IsolatedJob(arguments: childArguments())
+                execute = { plan, _, observer in await job.run(plan, observer: observer) }
+            } else {
+                console.note("--jobs \(jobs): no network namespaces here (needs root, unshare and ip): how-tos share one loopback")
+            }
+        }
         let suite = SuiteRunner(
             configuration: configuration, includeUntested: includeUntested, jobs: jobs,
-            makeObserver: { buffered ? BufferedObserver() as any RunObserver : console })
+            makeObserver: { buffered ? BufferedObserver() as any RunObserver : console }, execute: execute)
         let entries = loaded.map { SuiteRunner.Entry(plan: $0.plan, explicitlyNamed: $0.explicitlyNamed) }
         let results = await InterruptHandler.run { await suite.run(entries) }
         console.summary(results)
@@ -90,6 +99,18 @@ struct TestCommand: AsyncParsableCommand {
 }
 
 extension TestCommand {
+    /// The options an isolated child run repeats (the file, its report and `--jobs 1` are added by the job).
+    func childArguments() -> [String] {
+        var arguments = ["--content", options.content, "--vault", (vault?.mode ?? .mock).rawValue,
+                         "--timeout", "\(timeout.milliseconds)ms", "--gateway-version", gatewayVersion, "--topology", topology]
+        if options.strict { arguments.append("--strict") }
+        if let budget { arguments += ["--budget", "\(budget.milliseconds)ms"] }
+        if keep { arguments.append("--keep") }
+        if noProviders { arguments.append("--no-providers") }
+        if let caDir { arguments += ["--ca-dir", caDir] }
+        return arguments
+    }
+
     /// `--mutate`: every mutant in mock and live mode; exit 0 when each is caught and the modes agree.
     func runMutations(_ loaded: [PlanLoader.Loaded], configuration: RunConfiguration) async throws -> Int32 {
         guard loaded.count == 1, let plan = loaded.first?.plan else {

@@ -71,3 +71,14 @@ import Glibc
         #expect(HowtoBinary.processes(containing: "sleep 60.\(port)").isEmpty)
     }
 }
+
+@Suite(.serialized) struct ParallelJobsEndToEndTests {
+    /// Two tutorials that both bind 127.0.0.1:28200 pass side by side: each job has its own network namespace.
+    @Test func parallelJobsHaveTheirOwnPorts() async throws {
+        try #require(getuid() == 0, "network namespaces for --jobs need root, as in CI")
+        let out = try await HowtoBinary.run(["test", "--jobs", "2", "content/how-to/port.md", "content/how-to/port-copy.md"])
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("2 passed, 0 failed, 0 skipped"), "\(out.stdout)")
+        #expect(!out.stdout.contains("no network namespaces"))
+    }
+}
