@@ -124,6 +124,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
+        // Utilities the test targets share (free ports, the process table); not part of the product.
+        .target(name: "TestHelpers", path: "Tests/TestHelpers", swiftSettings: strict),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strict),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
@@ -131,7 +133,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo"], exclude: ["browser_check.py"], swiftSettings: strict),
         .testTarget(name: "TestPKITests", dependencies: ["TestPKI"], swiftSettings: strict),
         .testTarget(name: "MockVaultTests", dependencies: [
-            "MockVault", "TestPKI",
+            "MockVault", "TestPKI", "TestHelpers",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ], swiftSettings: strict),
         .testTarget(name: "MockIdPTests", dependencies: [
@@ -139,9 +141,9 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "JWTKit", package: "jwt-kit"),
         ], swiftSettings: strict),
-        .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault"], swiftSettings: strict),
+        .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "MockVault", "MockIdP", "TestPKI"], swiftSettings: strict),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "HowToPlan", "Diagnostics"], exclude: ["junit.xsd"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: [], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "HowToPlan", "Diagnostics", "TestHelpers"], exclude: ["junit.xsd"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestHelpers"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

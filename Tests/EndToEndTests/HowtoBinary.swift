@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -53,13 +54,6 @@ struct HowtoBinary {
         }
     }
 
-    /// PIDs of processes whose command line contains `marker`.
-    static func processes(containing marker: String) -> [Int32] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { entry -> Int32? in
-            guard let pid = Int32(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { return nil }
-            return String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains(marker) ? pid : nil
-        }
-    }
 
     /// A scratch directory.
     static func temporaryDirectory() throws -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -44,7 +45,7 @@ import Glibc
             environment: ["E2E_MARK_DIR": dir, "E2E_MARKER": marker, "E2E_PORT": String(port)])
         #expect(out.status == 4, "\(out.stdout)\(out.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir + "/cleaned"))
-        #expect(HowtoBinary.processes(containing: marker).isEmpty)
+        #expect(ProcessTable.processes(containing: marker).isEmpty)
     }
 
     @Test func sigintStopsTheRunCleansUpAndLeavesNoProcess() async throws {
@@ -58,7 +59,7 @@ import Glibc
             environment: ["E2E_MARK_DIR": dir, "E2E_MARKER": marker, "E2E_PORT": String(port)]
         ) { pid in
             // Wait until the background server is up, then press Ctrl-C.
-            while HowtoBinary.processes(containing: marker).isEmpty, clock.now - start < .seconds(20) {
+            while ProcessTable.processes(containing: marker).isEmpty, clock.now - start < .seconds(20) {
                 try? await Task.sleep(for: .milliseconds(50))
             }
             try? await Task.sleep(for: .milliseconds(300))
@@ -67,8 +68,8 @@ import Glibc
         #expect(out.status == 130, "\(out.stdout)\(out.stderr)")
         #expect(clock.now - start < .seconds(30))
         #expect(FileManager.default.fileExists(atPath: dir + "/cleaned"), "cleanup ran after Ctrl-C")
-        #expect(HowtoBinary.processes(containing: marker).isEmpty, "no process of the run remains")
-        #expect(HowtoBinary.processes(containing: "sleep 60.\(port)").isEmpty)
+        #expect(ProcessTable.processes(containing: marker).isEmpty, "no process of the run remains")
+        #expect(ProcessTable.processes(containing: "sleep 60.\(port)").isEmpty)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -28,7 +29,7 @@ import Glibc
     /// A TLS dev server with one secret; returns the box, the pid and the port.
     private func tlsVault() async throws -> (ToolBox, Int32, Int) {
         var box = try ToolBox()
-        let port = ToolBox.freePort()
+        let port = LocalPort.free()
         let pid = try await box.startVault(
             ["-dev-tls", "-dev-root-token-id=root", "-dev-listen-address=127.0.0.1:\(port)", "-dev-tls-cert-dir=\(box.directory)/tls"],
             readyURL: "https://127.0.0.1:\(port)/v1/sys/health")
@@ -37,6 +38,16 @@ import Glibc
         box.environment["VAULT_CACERT"] = box.directory + "/tls/vault-ca.pem"
         let put = try await box.sh("vault kv put secret/password pass1=my-password")
         #expect(put.status == 0, "\(put.stderr)")
+        return (box, pid, port)
+    }
+
+    /// A plain-HTTP dev server, with the tools pointed at it.
+    private func plainVault() async throws -> (ToolBox, Int32, Int) {
+        var box = try ToolBox()
+        let port = LocalPort.free()
+        let pid = try await box.startVault(["-dev-root-token-id=root", "-dev-listen-address=127.0.0.1:\(port)"], readyURL: "http://127.0.0.1:\(port)/v1/sys/health")
+        box.environment["VAULT_ADDR"] = "http://127.0.0.1:\(port)"
+        box.environment["VAULT_TOKEN"] = "root"
         return (box, pid, port)
     }
 
@@ -87,7 +98,7 @@ import Glibc
 
     @Test func selfSignedCertificate() async throws {
         var box = try ToolBox()
-        let port = ToolBox.freePort()
+        let port = LocalPort.free()
         let made = try await box.sh("""
             openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 -subj /CN=localhost \
               -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout self.key -out self.pem 2>&1
@@ -121,12 +132,8 @@ import Glibc
     }
 
     @Test func sealedVault() async throws {
-        var box = try ToolBox()
-        let port = ToolBox.freePort()
-        let pid = try await box.startVault(["-dev-root-token-id=root", "-dev-listen-address=127.0.0.1:\(port)"], readyURL: "http://127.0.0.1:\(port)/v1/sys/health")
+        let (box, pid, port) = try await plainVault()
         defer { kill(pid, SIGTERM) }
-        box.environment["VAULT_ADDR"] = "http://127.0.0.1:\(port)"
-        box.environment["VAULT_TOKEN"] = "root"
         _ = try await box.sh("vault kv put secret/password pass1=my-password")
         try await apply(entity(protocol: "http", host: "127.0.0.1", port: port, auth: tokenAuth), in: box)
         let before = try await box.sh("kong vault get {vault://hashicorp-vault/password/pass1}")
@@ -139,12 +146,8 @@ import Glibc
     }
 
     @Test func authMethodsCannotCreateRootTokens() async throws {
-        var box = try ToolBox()
-        let port = ToolBox.freePort()
-        let pid = try await box.startVault(["-dev-root-token-id=root", "-dev-listen-address=127.0.0.1:\(port)"], readyURL: "http://127.0.0.1:\(port)/v1/sys/health")
+        let (box, pid, port) = try await plainVault()
         defer { kill(pid, SIGTERM) }
-        box.environment["VAULT_ADDR"] = "http://127.0.0.1:\(port)"
-        box.environment["VAULT_TOKEN"] = "root"
         let setup = try await box.sh("""
             set -e
             vault kv put secret/password pass1=my-password >/dev/null

@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -90,18 +91,6 @@ struct BaoCLIParityTests {
         return runs
     }
 
-    /// A port nobody listens on right now.
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 
     @Test("the tutorial's commands print the same against the mock and bao server -dev")
     func parity() async throws {
@@ -110,7 +99,7 @@ struct BaoCLIParityTests {
         try TestJWT.publicKeyPEM.write(toFile: pem, atomically: true, encoding: .utf8)
         let jwt = TestJWT.sign(header: TestJWT.header(), claims: TutorialSetup.claims())
 
-        let port = Self.freePort()
+        let port = LocalPort.free()
         let real = Process()
         real.executableURL = URL(fileURLWithPath: Self.bao!)
         real.arguments = ["server", "-dev", "-dev-root-token-id=root", "-dev-listen-address=127.0.0.1:\(port)"]

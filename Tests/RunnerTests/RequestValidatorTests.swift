@@ -1,3 +1,4 @@
+import TestHelpers
 import Diagnostics
 import HowToPlan
 import Testing
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func checksStatusBodyAndExtractsIntoTheSession() async throws {
-        let port = TestSupport.freePort()
+        let port = LocalPort.free()
         let server = try TestSupport.step(
             "s1", "mkdir -p api && printf '{\"data\":{\"id\":\"abc-42\",\"ok\":true}}' > api/item.json && exec python3 -u -m http.server \(port) --bind 127.0.0.1",
             kind: .background, ["ready": "tcp:127.0.0.1:\(port)"])

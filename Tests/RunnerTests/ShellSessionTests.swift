@@ -1,6 +1,7 @@
 import HowToPlan
 import Diagnostics
 import Foundation
+import TestHelpers
 import Testing
 @testable import Runner
 
@@ -55,7 +56,7 @@ import Testing
         #expect(hung.timedOut)
         #expect(hung.output == "partial\n")
         try await Task.sleep(for: .milliseconds(700))
-        #expect(TestSupport.processes(containing: marker).isEmpty, "the hung step's children must be killed")
+        #expect(ProcessTable.processes(containing: marker).isEmpty, "the hung step's children must be killed")
         let next = try await s.run("echo $KEEP", timeout: .seconds(10))
         #expect(next.output == "yes\n")
     }
@@ -68,8 +69,8 @@ import Testing
         let out = try await s.run("(exec -a \(marker) sleep 300) &\necho started", timeout: .seconds(10))
         #expect(out.output == "started\n")
         #expect(clock.now - start < .seconds(60), "the step ends without waiting for its 300 s background job")
-        #expect(!TestSupport.processes(containing: marker).isEmpty)
+        #expect(!ProcessTable.processes(containing: marker).isEmpty)
         await s.stopStragglers()
-        #expect(TestSupport.processes(containing: marker).isEmpty)
+        #expect(ProcessTable.processes(containing: marker).isEmpty)
     }
 }

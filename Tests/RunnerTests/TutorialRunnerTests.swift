@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import TestHelpers
 import HowToPlan
 import Testing
 @testable import Runner
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func backgroundServerWithHTTPReadinessIsStoppedAtTheEnd() async throws {
-        let port = TestSupport.freePort()
+        let port = LocalPort.free()
         let marker = "howto-http-\(port)"
         let plan = TestSupport.plan([
             try TestSupport.step("s1", "mkdir -p www && echo served > www/index.html && cd www && exec -a \(marker) python3 -m http.server \(port) --bind 127.0.0.1", kind: .background, ["ready": "http://127.0.0.1:\(port)/index.html"]),
@@ -50,11 +51,11 @@ import Testing
         let result = await TestSupport.run(plan)
         #expect(result.verdict == .passed, "\(result.steps.map { "\($0.status) \($0.message ?? "") \($0.output)" })")
         #expect(!result.services.isEmpty)
-        #expect(TestSupport.processes(containing: marker).isEmpty, "no process of the run remains")
+        #expect(ProcessTable.processes(containing: marker).isEmpty, "no process of the run remains")
     }
 
     @Test func readinessTimesOutWhenNothingListens() async throws {
-        let port = TestSupport.freePort()
+        let port = LocalPort.free()
         let plan = TestSupport.plan([
             try TestSupport.step("s1", "sleep 30", kind: .background, ["ready": "tcp:127.0.0.1:\(port)", "timeout": "400ms"]),
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 import Testing
 @testable import VaultCLI
 #if canImport(Glibc)
@@ -28,7 +29,7 @@ final class BaoDevServer {
     /// Starts a dev server with root token `root` (over TLS with `-dev-tls`) and waits until it answers.
     static func start(tls: Bool = false) async throws -> BaoDevServer {
         try requireBinary()
-        let port = try freePort()
+        let port = LocalPort.free()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bao-dev-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let log = directory.appendingPathComponent("server.log")
@@ -100,21 +101,6 @@ final class BaoDevServer {
                                   stderr: String(decoding: stderr, as: UTF8.self), exitCode: process.terminationStatus)
     }
 
-    /// A loopback TCP port that was free a moment ago.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = 0
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard bound else { throw BaoError(message: "no free port") }
-        return Int(UInt16(bigEndian: addr.sin_port))
-    }
 }
 
 /// A failure starting or driving `bao`.

@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 import Testing
 @testable import VaultCLI
 
@@ -197,7 +198,7 @@ import Testing
     }
 
     @Test func connectionRefusedIsWordedAsGo() async throws {
-        let port = try BaoDevServer.freePort()
+        let port = LocalPort.free()
         let fixture = try Fixture("cli-status-wrong-port")
         let started = Date()
         let result = await VaultCommand.execute(arguments: ["status"], environment: ["VAULT_ADDR": "http://127.0.0.1:\(port)"])
