@@ -36,14 +36,16 @@ struct RenderEnvironment: Sendable {
 
     /// Renders Liquid in `text` (which starts at `location`).
     func liquid(_ text: String, at location: SourceLocation, variables extra: [String: LiquidValue]? = nil) -> LiquidResult {
-        engine().render(text, file: location.file, line: location.line, context: extra ?? variables, strict: strict)
+        // Most front-matter strings have no markup: skip building an engine for them.
+        guard LiquidResult.hasMarkup(text) else { return .verbatim(text, file: location.file, line: location.line) }
+        return engine().render(text, file: location.file, line: location.line, context: extra ?? variables, strict: strict)
     }
 
     /// Liquid, then one markdown parse with the Liquid line map; diagnostics of both, in that order.
     func markdown(_ text: String, at location: SourceLocation, variables extra: [String: LiquidValue]? = nil)
         -> (document: MarkdownDocument, diagnostics: [Diagnostic])
     {
-        guard text.contains("{{") || text.contains("{%") else { return parsed(text, at: location) }
+        guard LiquidResult.hasMarkup(text) else { return parsed(text, at: location) }
         let expanded = liquid(text, at: location, variables: extra)
         let document = MarkdownDocument.parse(
             expanded.output, file: location.file, sourceLines: expanded.sourceLines, options: markdownOptions)

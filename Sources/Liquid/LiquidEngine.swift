@@ -52,6 +52,7 @@ public struct LiquidEngine: Sendable {
     /// matter was cut off). `strict` turns unknown tags into errors.
     public func render(_ source: String, file: String, line: Int = 1, context: [String: LiquidValue],
                        strict: Bool = false) -> LiquidResult {
+        guard LiquidResult.hasMarkup(source) else { return .verbatim(source, file: file, line: line) }
         let text = SourceText(source, file: file, firstLine: line)
         let renderer = Renderer(engine: self, strict: strict, context: LiquidContext(context), file: file)
         var buffer = OutputBuffer(start: SourceLocation(file: file, line: line))
