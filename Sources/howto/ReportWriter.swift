@@ -12,10 +12,14 @@ struct ReportWriter {
         }
         let environment = ProcessInfo.processInfo.environment
         if environment["GITHUB_ACTIONS"] == "true" { print(GitHubReport.annotations(results), terminator: "") }
-        if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty, let handle = FileHandle(forWritingAtPath: summary) {
-            handle.seekToEndOfFile()
-            handle.write(Data(GitHubReport.summary(results).utf8))
-            try? handle.close()
+        if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            // Appended: other steps of the job write to the same file.
+            if !FileManager.default.fileExists(atPath: summary) { FileManager.default.createFile(atPath: summary, contents: nil) }
+            if let handle = FileHandle(forWritingAtPath: summary) {
+                handle.seekToEndOfFile()
+                handle.write(Data(GitHubReport.summary(results).utf8))
+                try? handle.close()
+            }
         }
         guard let first = targets.first else { return }
         let directory = (first.path as NSString).deletingLastPathComponent

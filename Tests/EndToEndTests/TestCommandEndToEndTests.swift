@@ -24,6 +24,16 @@ import Glibc
         #expect(repro.contains("echo about to fail"))
     }
 
+    @Test func githubActionsGetAnnotationsAndAStepSummary() async throws {
+        let dir = try HowtoBinary.temporaryDirectory()
+        let out = try await HowtoBinary.run(
+            ["test", "content/how-to/fail.md"], environment: ["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": dir + "/summary.md"])
+        #expect(out.status == 1)
+        #expect(out.stdout.contains("::error file=content/how-to/fail.md,line=21,title=howto%3A Broken::expected exit code 0, got 3"))
+        let summary = try String(contentsOfFile: dir + "/summary.md", encoding: .utf8)
+        #expect(summary.contains("| A failing tutorial | failed | 1/2 |"))
+    }
+
     @Test func badInputExitsTwoWithALocatedMessage() async throws {
         let dir = try HowtoBinary.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/content/how-to", withIntermediateDirectories: true)
