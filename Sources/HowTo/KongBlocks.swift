@@ -28,7 +28,7 @@ enum KongBlocks {
         var version = call.arguments.trimmingCharacters(in: CharacterSet(charactersIn: "'\" "))
         if version.first?.isNumber != true { version = call.context.evaluate(call.arguments).text }
         let label = "v\(version)+"
-        return env.sink.placeholder(html: "<span class=\"badge new-in\">\(escape(label))</span>", text: label)
+        return env.sink.placeholder(html: "<span class=\"badge new-in\">\(HTMLEscaping.escape(label))</span>", text: label)
     }
 
     /// `{% entity_examples %}` → the decK apply snippet as a `sh` fence marked `deck-apply`.
@@ -98,13 +98,13 @@ enum KongBlocks {
             env.sink.report([.warning(at: call.location, "text between `navtab` blocks is dropped: `\(stray.prefix(40))`")])
         }
         let group = call.arguments.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) } ?? ""
-        var html = "<div class=\"tabs\" data-tab-group=\"\(escape(group))\">\n<div class=\"tab-buttons\" role=\"tablist\">"
+        var html = "<div class=\"tabs\" data-tab-group=\"\(HTMLEscaping.escape(group))\">\n<div class=\"tab-buttons\" role=\"tablist\">"
         for (i, tab) in tabs.enumerated() {
-            html += "<button type=\"button\" role=\"tab\" class=\"tab-button\(i == 0 ? " active" : "")\" data-slug=\"\(escape(tab.slug))\" aria-selected=\"\(i == 0)\">\(escape(tab.title))</button>"
+            html += "<button type=\"button\" role=\"tab\" class=\"tab-button\(i == 0 ? " active" : "")\" data-slug=\"\(HTMLEscaping.escape(tab.slug))\" aria-selected=\"\(i == 0)\">\(HTMLEscaping.escape(tab.title))</button>"
         }
         html += "</div>\n"
         for (i, tab) in tabs.enumerated() {
-            html += "<div class=\"navtab-content\" role=\"tabpanel\" data-slug=\"\(escape(tab.slug))\"\(i == 0 ? "" : " hidden")>\n\(tab.document.html)</div>\n"
+            html += "<div class=\"navtab-content\" role=\"tabpanel\" data-slug=\"\(HTMLEscaping.escape(tab.slug))\"\(i == 0 ? "" : " hidden")>\n\(tab.document.html)</div>\n"
         }
         html += "</div>"
         let text = tabs.map { "\($0.title)\n\($0.document.plainText)" }.joined(separator: "\n")
@@ -171,10 +171,5 @@ enum KongBlocks {
             if c.isLetter || c.isNumber { out.append(c) } else if !out.hasSuffix("-") { out.append("-") }
         }
         return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -1,7 +1,7 @@
 /// HTML escaping for text and double-quoted attribute values.
-enum HTMLEscaping {
+public enum HTMLEscaping {
     /// `&`, `<`, `>` and `"` as entities.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
