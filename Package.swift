@@ -118,9 +118,14 @@ let package = Package(
             .product(name: "SystemPackage", package: "swift-system"),
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
+        // The guided walkthrough in the terminal: rendering, prompts, progress and resume.
+        .target(name: "Walk", dependencies: [
+            "HowTo", "HowToPlan", "Runner", "Markdown", "Diagnostics",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
         // The CLI; also answers as `vault`, `deck` and `kong` (multi-call binary).
         .executableTarget(name: "howto", dependencies: [
-            "Diagnostics", "HowTo", "HowToPlan", "Site", "Runner", "MockVault", "MockIdP", "TestPKI", "VaultCLI", "Gateway",
+            "Diagnostics", "HowTo", "HowToPlan", "Site", "Runner", "Walk", "MockVault", "MockIdP", "TestPKI", "VaultCLI", "Gateway",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
 
@@ -144,6 +149,7 @@ let package = Package(
         .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "MockVault", "MockIdP", "TestPKI"], swiftSettings: strict),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "HowToPlan", "Diagnostics", "TestHelpers"], exclude: ["junit.xsd"], swiftSettings: strict),
+        .testTarget(name: "WalkTests", dependencies: ["Walk", "HowTo", "HowToPlan", "Markdown", "Runner", "Diagnostics"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["TestHelpers"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )

@@ -12,6 +12,8 @@ public struct HowToPage: Sendable {
     public var frontMatter: FrontMatter
     /// The rendered body (Kong blocks expanded, placeholders replaced).
     public var bodyHTML: String
+    /// The body in reading order (Kong blocks resolved for the plan's topology), for the terminal.
+    public var passages: [Passage]
     /// Every heading of the body, in order (H2 = step sections).
     public var headings: [Heading]
     /// The body as plain text, for search.
@@ -29,7 +31,7 @@ public struct HowToPage: Sendable {
 
     /// Creates a page.
     public init(
-        sourcePath: String, slug: String, url: String, frontMatter: FrontMatter, bodyHTML: String,
+        sourcePath: String, slug: String, url: String, frontMatter: FrontMatter, bodyHTML: String, passages: [Passage] = [],
         headings: [Heading], plainText: String, prerequisites: [RenderedItem], cleanup: [RenderedItem],
         faqs: [FAQ], tldrHTML: String?, plan: Plan
     ) {
@@ -38,6 +40,7 @@ public struct HowToPage: Sendable {
         self.url = url
         self.frontMatter = frontMatter
         self.bodyHTML = bodyHTML
+        self.passages = passages
         self.headings = headings
         self.plainText = plainText
         self.prerequisites = prerequisites

@@ -91,7 +91,7 @@ struct PageLoading {
         diagnostics = Self.unique(diagnostics)
         return HowToPage(
             sourcePath: path, slug: slug, url: frontMatter.permalink ?? url, frontMatter: frontMatter,
-            bodyHTML: body.document.html,
+            bodyHTML: body.document.html, passages: extractor.passages,
             headings: body.document.headings.map { Heading(level: $0.level, text: sink.plainText($0.text), id: $0.id) },
             plainText: sink.plainText(body.document.plainText), prerequisites: prerequisites, cleanup: cleanup,
             faqs: faqs, tldrHTML: tldrHTML, plan: plan)
@@ -125,7 +125,8 @@ struct PageLoading {
         var extractor = StepExtractor(topology: self.topology, sink: sink, section: sink.plainText(item.title))
         extractor.collect(document.blocks)
         diagnostics += extractor.diagnostics
-        let rendered = RenderedItem(title: sink.plainText(item.title), html: document.html, iconURL: item.iconURL, topology: topology)
+        let rendered = RenderedItem(
+            title: sink.plainText(item.title), html: document.html, iconURL: item.iconURL, topology: topology, passages: extractor.passages)
         return (rendered, extractor.steps)
     }
 

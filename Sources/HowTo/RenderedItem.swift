@@ -8,12 +8,15 @@ public struct RenderedItem: Sendable, Hashable {
     public var iconURL: String?
     /// The deployment topology the item belongs to (`konnect`, `on-prem`), nil when it applies to both.
     public var topology: String?
+    /// The item body in reading order, for the terminal.
+    public var passages: [Passage]
 
     /// Creates a rendered item.
-    public init(title: String, html: String, iconURL: String? = nil, topology: String? = nil) {
+    public init(title: String, html: String, iconURL: String? = nil, topology: String? = nil, passages: [Passage] = []) {
         self.title = title
         self.html = html
         self.iconURL = iconURL
         self.topology = topology
+        self.passages = passages
     }
 }

@@ -3,7 +3,8 @@ import Diagnostics
 import HowToPlan
 import Markdown
 
-/// Finds the steps in a parsed block tree, per DESIGN.md "Steps", following tab and topology fragments.
+/// Walks a parsed block tree in reading order, following tab and topology fragments: finds the steps
+/// (DESIGN.md "Steps") and records the passages a terminal reader is shown.
 struct StepExtractor {
     /// A step before ids are assigned.
     struct Draft {
@@ -21,6 +22,8 @@ struct StepExtractor {
     let sink: KongSink
     /// What was found.
     private(set) var steps: [Draft] = []
+    /// The blocks in reading order.
+    private(set) var passages: [Passage] = []
     /// Bad attributes and the like.
     private(set) var diagnostics: [Diagnostic] = []
     /// The current H2 heading.
@@ -41,28 +44,52 @@ struct StepExtractor {
     mutating func collect(_ blocks: [Block]) {
         for block in blocks {
             switch block {
-            case let .heading(heading) where heading.level == 2:
-                section = sink.plainText(heading.text)
-                let only = heading.attributes["data-deployment-topology"]
-                skippingSection = only != nil && only != topology
+            case let .heading(heading):
+                if heading.level == 2 {
+                    section = sink.plainText(heading.text)
+                    let only = heading.attributes["data-deployment-topology"]
+                    skippingSection = only != nil && only != topology
+                }
+                if !skippingSection { passages.append(.heading(level: heading.level, text: sink.plainText(heading.text))) }
             case let .paragraph(paragraph) where !skippingSection:
                 guard paragraph.text.hasPrefix("HOWTO"),
                       let fragment = sink.fragment(for: paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines))
-                else { continue }
+                else {
+                    passages.append(.paragraph(paragraph.spans.map { InlineSpan(sink.plainText($0.text), style: $0.style) }))
+                    continue
+                }
                 switch fragment {
-                case let .tabs(tabs): collect(tabs[0].document.blocks)
+                case let .tabs(tabs):
+                    passages.append(.tabs(shown: tabs[0].title, others: tabs.dropFirst().map(\.title)))
+                    collect(tabs[0].document.blocks)
                 case let .topology(name, document) where name == topology: collect(document.blocks)
                 case .topology: continue
                 }
             case let .code(code) where !skippingSection:
                 if code.attributes["data-deployment-topology"].map({ $0 != topology }) == true { continue }
+                passages.append(.code(language: code.language, text: code.literal, location: code.location))
                 if let step = step(code) { steps.append(step) }
-            case .blockQuote, .list:
-                collect(block.children)
+            case let .blockQuote(quote) where !skippingSection:
+                let inner = nested { $0.collect(quote.children) }
+                passages.append(.callout(kind: quote.callout, inner))
+            case let .list(list) where !skippingSection:
+                let items = list.items.map { item in nested { $0.collect(item) } }
+                passages.append(.list(ordered: list.ordered, start: list.start, items: items))
+            case let .table(table) where !skippingSection:
+                passages.append(.table(header: table.header.map(sink.plainText), rows: table.rows.map { $0.map(sink.plainText) }))
             default:
                 continue
             }
         }
+    }
+
+    /// The passages `body` records, kept apart from the enclosing ones (a quote's or a list item's).
+    private mutating func nested(_ body: (inout Self) -> Void) -> [Passage] {
+        let outer = passages
+        passages = []
+        body(&self)
+        defer { passages = outer }
+        return passages
     }
 
     /// The step a code block makes, or nil when it is documentation.

@@ -20,10 +20,11 @@ extension CmarkConverter {
             if let table = table(node, quoteDepth: quoteDepth, attributes: attributes, location: location) {
                 return .table(table)
             }
-            let text = Self.inlineText(node)
+            let spans = Self.inlineSpans(node)
+            let text = spans.count == 1 ? spans[0].text : spans.map(\.text).joined()
             appendPlain(text)
             addAttributes(attributes, to: node)
-            return .paragraph(Paragraph(text: text, attributes: attributes, location: location))
+            return .paragraph(Paragraph(text: text, spans: spans, attributes: attributes, location: location))
         case CMARK_NODE_HEADING:
             return .heading(heading(node, attributes: attributes, location: location))
         case CMARK_NODE_CODE_BLOCK:

@@ -84,6 +84,38 @@ struct CmarkConverter {
         return out
     }
 
+    /// The inline text split into styled runs (adjacent runs of one style merged).
+    static func inlineSpans(_ node: OpaquePointer) -> [InlineSpan] {
+        var spans: [InlineSpan] = []
+        guard let iterator = cmark_iter_new(node) else { return [InlineSpan("")] }
+        defer { cmark_iter_free(iterator) }
+        var strong = 0, emphasis = 0
+        var links: [String] = []
+        func add(_ text: String, _ style: InlineSpan.Style) {
+            if let last = spans.last, last.style == style {
+                spans[spans.count - 1].text += text
+            } else {
+                spans.append(InlineSpan(text, style: style))
+            }
+        }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let child = cmark_iter_get_node(iterator) else { continue }
+            let step = event == CMARK_EVENT_ENTER ? 1 : -1
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_STRONG: strong += step
+            case CMARK_NODE_EMPH: emphasis += step
+            case CMARK_NODE_LINK:
+                if step > 0 { links.append(string(cmark_node_get_url(child))) } else { links.removeLast() }
+            case CMARK_NODE_CODE where step > 0: add(string(cmark_node_get_literal(child)), .code)
+            case CMARK_NODE_TEXT where step > 0, CMARK_NODE_SOFTBREAK where step > 0, CMARK_NODE_LINEBREAK where step > 0:
+                let text = cmark_node_get_type(child) == CMARK_NODE_TEXT ? string(cmark_node_get_literal(child)) : " "
+                add(text, links.last.map { .link($0) } ?? (strong > 0 ? .strong : emphasis > 0 ? .emphasis : .plain))
+            default: break
+            }
+        }
+        return spans.isEmpty ? [InlineSpan("")] : spans
+    }
+
     static func children(of node: OpaquePointer) -> [OpaquePointer] {
         var out: [OpaquePointer] = []
         var child = cmark_node_first_child(node)

@@ -29,6 +29,25 @@ public final class BackgroundService: Sendable {
         }
     }
 
+    /// Takes over a process group an earlier run left running (a resumed walk); it is stopped like the others.
+    init(adopting pid: pid_t, stepID: String, name: String) {
+        self.stepID = stepID
+        self.name = name
+        let state = self.state
+        state.setPID(pid)
+        task = Task {
+            while ProcessGroup.isAlive(pid) { try await Task.sleep(for: .milliseconds(200)) }
+            state.markExited(.signalled(SIGTERM))
+            return .signalled(SIGTERM)
+        }
+    }
+
+    /// The process-group id (also the leader's pid), once started.
+    public var processGroup: Int32? { state.pid }
+
+    /// Whether any process of the service's group is still running.
+    public var isRunning: Bool { state.pid.map(ProcessGroup.isAlive) ?? false }
+
     /// Everything the service printed so far.
     public var log: String { state.log }
 

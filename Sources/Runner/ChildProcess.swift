@@ -175,6 +175,16 @@ enum ProcessGroup {
         return false
     }
 
+    /// When the process `pid` started (clock ticks since boot, `/proc/PID/stat` field 22): with the pid, it
+    /// tells a process from a later one that reused its number.
+    static func startTime(_ pid: pid_t) -> UInt64? {
+        guard let stat = FileManager.default.contents(atPath: "/proc/\(pid)/stat"),
+              let close = stat.lastIndex(of: UInt8(ascii: ")"))
+        else { return nil }
+        let fields = stat[(close + 2)...].split(separator: UInt8(ascii: " "))
+        return fields.count > 19 ? UInt64(String(decoding: fields[19], as: UTF8.self)) : nil
+    }
+
     /// TERM, then waits (polling the group) up to `grace`, then KILL; returns when the group is gone.
     static func stop(_ pid: pid_t, grace: Duration = .seconds(2)) async {
         guard pid > 0, isAlive(pid) else { return }

@@ -59,6 +59,11 @@ public struct RunConfiguration: Sendable {
     /// Keep the run directory afterwards (it is removed on success otherwise).
     public var keepWorkDirectory = false
 
+    /// The real Vault CLI a live run would use (`vault` or `bao` on PATH, else `.venv/bin/bao`); nil when there is none.
+    public static func realVault(environment: [String: String]) -> String? {
+        ToolDirectory.findLiveVault(environment: environment)
+    }
+
     /// Creates a configuration.
     public init(toolBinary: String, environment: [String: String], workRoot: String) {
         self.toolBinary = toolBinary

@@ -14,6 +14,8 @@ final class RunState: @unchecked Sendable {
     private let observer: any RunObserver
     private let lock = NSLock()
     private var services: [BackgroundService] = []
+    private var providersStopped = false
+    private var stopped = Set<ObjectIdentifier>()
     private var _masker = SecretMasker()
 
     private init(
@@ -31,7 +33,8 @@ final class RunState: @unchecked Sendable {
     }
 
     /// Creates the run directory, the tools on PATH, the providers the plan needs, and the session.
-    static func prepare(plan: Plan, configuration: RunConfiguration, observer: any RunObserver) async throws -> RunState {
+    /// With `restoring`, the session starts from that saved state file, with the run's own variables laid over it.
+    static func prepare(plan: Plan, configuration: RunConfiguration, observer: any RunObserver, restoring: String? = nil) async throws -> RunState {
         let fm = FileManager.default
         try fm.createDirectory(atPath: configuration.workRoot, withIntermediateDirectories: true)
         let template = configuration.workRoot + "/howto-run-XXXXXX"
@@ -41,11 +44,15 @@ final class RunState: @unchecked Sendable {
         var environment = configuration.environment
         var notes: [String] = []
         let tools = try ToolDirectory.create(in: directory + "/bin", configuration: configuration)
-        environment["PATH"] = tools.path + ":" + (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin")
-        environment["HOWTO_STATE_DIR"] = directory + "/state"
-        environment["HOWTO_GATEWAY_VERSION"] = configuration.gatewayVersion
-        environment["HOME"] = directory + "/home"
-        environment["HOWTO_VAULT_MODE"] = configuration.vaultMode.rawValue
+        // The run's own variables: laid over a restored session too, since they name this run's directory.
+        var own = [
+            "PATH": tools.path + ":" + (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"),
+            "HOWTO_STATE_DIR": directory + "/state",
+            "HOWTO_GATEWAY_VERSION": configuration.gatewayVersion,
+            "HOME": directory + "/home",
+            "HOWTO_VAULT_MODE": configuration.vaultMode.rawValue,
+        ]
+        environment.merge(own) { _, new in new }
         try fm.createDirectory(atPath: directory + "/home", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: directory + "/state", withIntermediateDirectories: true)
         notes += tools.notes
@@ -62,13 +69,16 @@ final class RunState: @unchecked Sendable {
                 let instance = try await starter(directory)
                 started[name] = instance
                 environment.merge(instance.environment) { _, new in new }
+                own.merge(instance.environment) { _, new in new }
                 for value in instance.exports where value.secret { masker.add(value.value) }
             } catch {
                 for instance in started.values { await instance.stop() }
                 throw RunnerError.provider(name, "\(error)")
             }
         }
-        let session = try ShellSession(directory: directory + "/session", workDirectory: directory + "/work", environment: environment)
+        let session = try ShellSession(
+            directory: directory + "/session", workDirectory: directory + "/work",
+            environment: restoring == nil ? environment : own, restoring: restoring)
         return RunState(directory: directory, session: session, notes: notes, providers: started, masker: masker, observer: observer)
     }
 
@@ -90,6 +100,9 @@ final class RunState: @unchecked Sendable {
         return all.map { .init(stepID: $0.stepID, name: $0.name, log: mask($0.log)) }
     }
 
+    /// The background services started (or adopted) so far, in start order.
+    func runningServices() -> [BackgroundService] { lock.withLock { services } }
+
     /// Runs the cleanup steps, then stops the services, last in first out; failures are collected, never thrown.
     func cleanUp(plan: Plan) async -> [StepResult] {
         if !plan.cleanup.isEmpty || !lock.withLock({ services.isEmpty }) { observer.cleanupStarted() }
@@ -98,19 +111,38 @@ final class RunState: @unchecked Sendable {
         for step in plan.cleanup.reversed() {
             results.append(await executor.execute(step, budgetLeft: nil))
         }
-        for service in lock.withLock({ services }).reversed() {
+        return results + (await stopAll(file: plan.file))
+    }
+
+    /// Stops the services (last first), the steps' stragglers and the providers; one result per service.
+    func stopAll(file: String) async -> [StepResult] {
+        var results: [StepResult] = []
+        // Services stay listed after they stop (their logs go into the report); each is stopped once.
+        let stopping = lock.withLock {
+            let fresh = services.filter { !stopped.contains(ObjectIdentifier($0)) }
+            stopped.formUnion(fresh.map(ObjectIdentifier.init))
+            return fresh
+        }
+        for service in stopping.reversed() {
             let clock = ContinuousClock()
             let start = clock.now
             await service.stop()
             let stopStep = Step(
                 id: service.stepID + "-stop", section: "Stop \(service.name)", kind: .shell, phase: .cleanup,
-                script: "# stop \(service.name)", location: .init(file: plan.file, line: 1))
+                script: "# stop \(service.name)", location: .init(file: file, line: 1))
             results.append(StepResult(step: stopStep, status: .passed, seconds: (clock.now - start).seconds))
         }
         await session.stopStragglers()
+        let providers = lock.withLock {
+            defer { providersStopped = true }
+            return providersStopped ? [] : self.providers
+        }
         for provider in providers { await provider.stop() }
         return results
     }
+
+    /// Marks a value as secret from now on (a value the reader typed).
+    func addSecret(_ value: String) { lock.withLock { _masker.add(value) } }
 
     /// Releases the HTTP client and removes the run directory unless it is kept.
     func finish(keep: Bool) async {

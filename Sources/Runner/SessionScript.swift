@@ -6,7 +6,7 @@ import Foundation
 /// exported or not, functions, aliases, `set` and `shopt` options, working directory) and saves it again
 /// when it exits. A step that hangs can then be killed with its whole process group without losing the
 /// session: the next step starts from the last saved state.
-enum SessionScript {
+public enum SessionScript {
     /// Names bash manages itself (read-only or dynamic); they are never saved or restored.
     static let unsavedVariables = [
         "BASH*", "EUID", "PPID", "SHELLOPTS", "UID", "GROUPS", "FUNCNAME", "DIRSTACK", "HISTCMD", "LINENO",
@@ -53,16 +53,20 @@ enum SessionScript {
 
     /// A state file that recreates `environment` as exported variables, in `directory`.
     static func initialState(environment: [String: String], directory: String) -> String {
-        var lines: [String] = []
+        exports(environment) + "cd -- \(quote(directory))\n"
+    }
+
+    /// `declare -x NAME='value'` lines for every valid name, sorted.
+    static func exports(_ environment: [String: String]) -> String {
+        var text = ""
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where isIdentifier(name) && name != "PWD" {
-            lines.append("declare -x \(name)=\(quote(value))")
+            text += "declare -x \(name)=\(quote(value))\n"
         }
-        lines.append("cd -- \(quote(directory))")
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     /// `'value'` with embedded single quotes escaped for bash.
-    static func quote(_ value: String) -> String {
+    public static func quote(_ value: String) -> String {
         "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 

@@ -29,8 +29,9 @@ public actor ShellSession {
     /// The session's variables after the last completed step (name → value).
     public private(set) var variables: [String: String]
 
-    /// Creates a session whose first step sees `environment` and starts in `workDirectory`.
-    public init(directory: String, workDirectory: String, environment: [String: String]) throws {
+    /// Creates a session whose first step sees `environment` and starts in `workDirectory`; with `restoring`,
+    /// it starts instead from that saved state file (an earlier session's), with `environment` laid over it.
+    public init(directory: String, workDirectory: String, environment: [String: String], restoring: String? = nil) throws {
         self.directory = directory
         self.workDirectory = workDirectory
         self.bash = ShellSession.findBash()
@@ -42,9 +43,17 @@ public actor ShellSession {
         try SessionScript.driver.write(toFile: directory + "/driver.sh", atomically: true, encoding: .utf8)
         try SessionScript.backgroundDriver.write(toFile: directory + "/background.sh", atomically: true, encoding: .utf8)
         stateFile = directory + "/state-0.sh"
-        try SessionScript.initialState(environment: environment, directory: workDirectory)
-            .write(toFile: stateFile, atomically: true, encoding: .utf8)
+        var state = SessionScript.initialState(environment: environment, directory: workDirectory)
+        if let restoring {
+            guard let saved = try? String(contentsOfFile: restoring, encoding: .utf8) else { throw SessionError.unreadableState(restoring) }
+            state = saved + SessionScript.exports(environment)
+            variables = (Self.savedVariables(restoring) ?? [:]).merging(environment) { _, new in new }
+        }
+        try state.write(toFile: stateFile, atomically: true, encoding: .utf8)
     }
+
+    /// The state file the next step starts from (what the last completed step left).
+    public var statePath: String { stateFile }
 
     /// Runs `script` as the next step; the session keeps its state only if the step was not killed.
     public func run(
@@ -104,6 +113,9 @@ public actor ShellSession {
         ["HOWTO_SESSION": directory, "PATH": variables["PATH"] ?? "/usr/bin:/bin", "HOME": variables["HOME"] ?? workDirectory, "LANG": variables["LANG"] ?? "C.UTF-8"]
     }
 
+    /// The variables saved with a state file (its `.vars` companion); nil when there are none.
+    static func savedVariables(_ statePath: String) -> [String: String]? { readVariables(statePath + ".vars") }
+
     private static func readVariables(_ path: String) -> [String: String]? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         var result: [String: String] = [:]
@@ -119,6 +131,18 @@ public actor ShellSession {
             return candidate
         }
         return "/bin/sh"
+    }
+}
+
+/// Why a session could not be created.
+public enum SessionError: Error, CustomStringConvertible {
+    /// A saved state file to resume from is missing or unreadable.
+    case unreadableState(String)
+
+    public var description: String {
+        switch self {
+        case let .unreadableState(path): "cannot read the saved session state \(path); start over without --resume"
+        }
     }
 }
 

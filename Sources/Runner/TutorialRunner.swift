@@ -20,9 +20,9 @@ public struct TutorialRunner: Sendable {
         let started = clock.now
         observer.tutorialStarted(plan)
         for note in notes { observer.note(note) }
-        let run: RunState
+        let session: TutorialSession
         do {
-            run = try await RunState.prepare(plan: plan, configuration: configuration, observer: observer)
+            session = try await TutorialSession.start(plan, configuration: configuration, observer: observer)
         } catch {
             let message = "could not prepare the run: \(error)"
             observer.note(message)
@@ -31,8 +31,8 @@ public struct TutorialRunner: Sendable {
             observer.tutorialFinished(result)
             return result
         }
-        for note in run.notes { observer.note(note) }
-        var allNotes = notes + run.notes
+        for note in session.notes { observer.note(note) }
+        var allNotes = notes + session.notes
         var results: [StepResult] = []
         var verdict = TutorialResult.Verdict.passed
         let deadline = configuration.budget.map { started + $0 }
@@ -54,7 +54,7 @@ public struct TutorialRunner: Sendable {
             }
             observer.stepStarted(step, index: index, total: plan.steps.count)
             let remaining = deadline.map { $0 - clock.now }
-            let result = await StepExecutor(run: run, configuration: configuration, observer: observer).execute(step, budgetLeft: remaining)
+            let result = await session.execute(step, budgetLeft: remaining)
             results.append(result)
             observer.stepFinished(result, index: index, total: plan.steps.count)
             if result.status == .failed || result.status == .timedOut {
@@ -71,13 +71,11 @@ public struct TutorialRunner: Sendable {
         }
         if Task.isCancelled, verdict == .passed { verdict = .interrupted }
         // Cleanup runs outside the (possibly cancelled) task so that Ctrl-C cannot skip it.
-        let cleanup = await Task.detached { await run.cleanUp(plan: plan) }.value
-        var variables = await run.session.variables
-        variables = run.masker().masked(variables: variables)
+        let cleanup = await Task.detached { await session.cleanUp() }.value
         let result = TutorialResult(
             file: plan.file, title: plan.title, verdict: verdict, notes: allNotes, steps: results, cleanup: cleanup,
-            services: run.serviceLogs(), variables: variables, seconds: (clock.now - started).seconds)
-        await run.finish(keep: configuration.keepWorkDirectory || verdict != .passed)
+            services: session.serviceLogs(), variables: await session.maskedVariables(), seconds: (clock.now - started).seconds)
+        await session.finish(keep: configuration.keepWorkDirectory || verdict != .passed)
         observer.tutorialFinished(result)
         return result
     }

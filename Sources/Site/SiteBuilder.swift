@@ -44,7 +44,7 @@ public struct SiteBuilder: Sendable {
                 context: HowToPageContext(
                     siteTitle: site.title,
                     links: LinkResolver(localPaths: localPaths, upstreamBaseURL: site.upstreamBaseURL),
-                    names: ProductNames(variables: site.stringVariables, productNames: site.productDisplayNames),
+                    names: ProductNames(site: site),
                     assetPaths: Self.assetPaths(in: assetsFolder)),
                 staging: staging)
             let outcomes = try await Parallel.map(paths.count) { try renderer.render(path: paths[$0]) }

@@ -10,7 +10,7 @@ struct HowtoCommand: AsyncParsableCommand {
             Exit codes: 0 pass, 1 a step or validation failed, 2 bad input, 3 internal error, 4 run budget exceeded.
             The binary also answers as `vault`, `deck` and `kong` when called by those names.
             """,
-        subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, TestCommand.self, MockCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, TestCommand.self, WalkCommand.self, MockCommand.self])
 
     /// Parses and runs; usage errors exit 2 (bad input), as every other input error does.
     static func runMain(arguments: [String]) async -> Int32 {

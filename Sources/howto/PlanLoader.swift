@@ -12,8 +12,10 @@ struct PlanLoader {
 
     /// A loaded how-to and whether the user named it (rather than a directory holding it).
     struct Loaded {
-        var plan: Plan
+        var page: HowToPage
+        var site: SiteConfig
         var explicitlyNamed: Bool
+        var plan: Plan { page.plan }
     }
 
     /// Loads every how-to under `paths` (files count as named explicitly); prints diagnostics; throws exit 2 on errors.
@@ -50,7 +52,7 @@ struct PlanLoader {
             guard let (loader, site) = loaders[root] else { continue }
             let (page, found) = loader.load(page: file, site: site, topology: topology)
             diagnostics += found
-            if let page { loaded.append(Loaded(plan: page.plan, explicitlyNamed: explicit)) }
+            if let page { loaded.append(Loaded(page: page, site: site, explicitlyNamed: explicit)) }
         }
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(2) }

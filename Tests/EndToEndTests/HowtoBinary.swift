@@ -16,9 +16,10 @@ struct HowtoBinary {
         var stderr: String
     }
 
-    /// Runs `howto arguments` in `directory`; `whileRunning` may signal the process (it gets the pid).
+    /// Runs `howto arguments` in `directory` (with `stdin` as its input when given); `whileRunning` may signal
+    /// the process (it gets the pid).
     static func run(executable: String = path, _ arguments: [String], in directory: String = fixtures, environment extra: [String: String] = [:],
-                    replaceEnvironment: Bool = false, whileRunning: ((Int32) async -> Void)? = nil) async throws -> Outcome {
+                    replaceEnvironment: Bool = false, stdin: String? = nil, whileRunning: ((Int32) async -> Void)? = nil) async throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -33,6 +34,12 @@ struct HowtoBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        if let stdin {
+            let input = Pipe()
+            process.standardInput = input
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         // Blocking reads and waits run on Dispatch threads: the cooperative pool (2 threads here) must stay free.
         async let stdout = Self.readAll(out.fileHandleForReading)
         async let stderr = Self.readAll(err.fileHandleForReading)

@@ -49,8 +49,21 @@ import Testing
             let doc = parse(text)
             guard case .blockQuote(let quote) = doc.blocks.first else { Issue.record("no quote in \(text)"); continue }
             #expect(quote.callout == "info")
-            #expect(quote.children == [.paragraph(Paragraph(text: "Note: read this.", location: Diagnostics.SourceLocation(file: "doc.md", line: 1, column: 3)))])
+            #expect(quote.children == [.paragraph(Paragraph(
+                text: "Note: read this.", spans: [InlineSpan("Note:", style: .strong), InlineSpan(" read this.")],
+                location: Diagnostics.SourceLocation(file: "doc.md", line: 1, column: 3)))])
         }
+    }
+
+    @Test func paragraphsKeepTheirInlineStylesAsSpans() {
+        let doc = parse("Run `vault status`, **then**\n*look* at [the docs](https://example.com/x) now.")
+        guard case .paragraph(let paragraph) = doc.blocks.first else { Issue.record("no paragraph"); return }
+        #expect(paragraph.spans == [
+            InlineSpan("Run "), InlineSpan("vault status", style: .code), InlineSpan(", "), InlineSpan("then", style: .strong),
+            InlineSpan(" "), InlineSpan("look", style: .emphasis), InlineSpan(" at "),
+            InlineSpan("the docs", style: .link("https://example.com/x")), InlineSpan(" now."),
+        ])
+        #expect(paragraph.text == paragraph.spans.map(\.text).joined())
     }
 
     @Test func attributeListBeforeBlockquoteAttachesToIt() {

@@ -1,5 +1,7 @@
+import Liquid
+
 /// Display names for product ids (`gateway` → "Kong Gateway") and deployment topologies.
-struct ProductNames: Sendable {
+public struct ProductNames: Sendable {
     /// The `site.*` variable that holds each product's display name in Kong's site data.
     private static let siteVariable: [String: String] = [
         "gateway": "base_gateway",
@@ -38,21 +40,29 @@ struct ProductNames: Sendable {
     /// `site.products.<id>.name` entries, when the site data has them.
     private let productNames: [String: String]
 
-    /// Creates the lookup from the site's string variables and its product-name table.
-    init(variables: [String: String], productNames: [String: String]) {
-        self.variables = variables
-        self.productNames = productNames
+    /// Creates the lookup from the site's string variables and its `site.data.products.<id>.name` table.
+    public init(site: SiteConfig) {
+        variables = site.variables.compactMapValues { value in
+            if case .string(let text) = value { text } else { nil }
+        }
+        guard case .dictionary(let data)? = site.variables["data"], case .dictionary(let products)? = data["products"] else {
+            productNames = [:]
+            return
+        }
+        productNames = products.compactMapValues { product in
+            if case .dictionary(let fields) = product, case .string(let name)? = fields["name"] { name } else { nil }
+        }
     }
 
     /// "Kong Gateway" for `gateway`; the id itself when nothing names it.
-    func product(_ id: String) -> String {
+    public func product(_ id: String) -> String {
         if let name = productNames[id], !name.isEmpty { return name }
         if let key = Self.siteVariable[id], let name = variables[key], !name.isEmpty { return name }
         return Self.defaults[id] ?? id
     }
 
     /// "On-prem" for `on-prem`, "Konnect" for `konnect`.
-    func topology(_ id: String) -> String {
+    public func topology(_ id: String) -> String {
         switch id {
         case "on-prem": "On-prem"
         case "konnect": variables["konnect_short_name"].flatMap { $0.isEmpty ? nil : $0 } ?? "Konnect"
