@@ -26,6 +26,22 @@ import Testing
         #expect(out.output == "hello world\nalias-works\ndir\npipefail-on\n")
     }
 
+    @Test func aNewSessionResumesFromASavedStateWithTheRunsVariablesLaidOver() async throws {
+        let first = try session()
+        _ = try await first.run("export KEPT=yes TOOL_DIR=/old/bin; greet() { echo \"hi $1\"; }; mkdir -p sub && cd sub", timeout: .seconds(10))
+        let saved = await first.statePath
+        let dir = NSTemporaryDirectory() + "howto-session-\(UUID().uuidString)"
+        let second = try ShellSession(
+            directory: dir + "/s", workDirectory: dir + "/w", environment: ["TOOL_DIR": "/new/bin"], restoring: saved)
+        #expect(await second.variables["KEPT"] == "yes")
+        #expect(await second.variables["TOOL_DIR"] == "/new/bin")
+        let out = try await second.run("greet again; echo \"$KEPT $TOOL_DIR ${PWD##*/}\"", timeout: .seconds(10))
+        #expect(out.output == "hi again\nyes /new/bin sub\n")
+        #expect(throws: SessionError.self) {
+            try ShellSession(directory: dir + "/t", workDirectory: dir + "/w", environment: [:], restoring: dir + "/missing.sh")
+        }
+    }
+
     @Test func unsetSurvivesToTheNextStep() async throws {
         let s = try session()
         _ = try await s.run("export GONE=1", timeout: .seconds(10))
