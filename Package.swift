@@ -132,10 +132,10 @@ let package = Package(
         // Utilities the test targets share (free ports, the process table); not part of the product.
         .target(name: "TestHelpers", path: "Tests/TestHelpers", swiftSettings: strict),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"], swiftSettings: strict),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
-        .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan"], resources: [.copy("Malformed")], swiftSettings: strict),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo"], exclude: ["browser_check.py"], swiftSettings: strict),
+        .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan", "TestHelpers", .product(name: "Yams", package: "Yams")], resources: [.copy("Malformed")], swiftSettings: strict),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "TestHelpers"], exclude: ["browser_check.py"], swiftSettings: strict),
         .testTarget(name: "TestPKITests", dependencies: ["TestPKI"], swiftSettings: strict),
         .testTarget(name: "MockVaultTests", dependencies: [
             "MockVault", "TestPKI", "TestHelpers",

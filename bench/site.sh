@@ -6,11 +6,13 @@
 #   bench/site.sh               # N=2000
 #   N=10000 bench/site.sh       # the memory check (target: peak RSS < 500 MB)
 #
-# Environment: N (how-tos, default 2000), HOWTO_BIN (default: the release build in
-# .build-release), KEEP=1 keeps the temporary folder.
+# Environment: N (how-tos, default 2000), RUNS (builds of each, interleaved, default 3: the figures
+# are the medians, since file creation on this machine varies by a second from run to run),
+# HOWTO_BIN (default: the release build in .build-release), KEEP=1 keeps the temporary folder.
 set -euo pipefail
 
 N=${N:-2000}
+RUNS=${RUNS:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 REFERENCE=$ROOT/content/how-to/configure-hashicorp-vault-with-oauth2.md
 
@@ -55,23 +57,24 @@ PY
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 max_rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 
-# ---- howto ----
-start=$(date +%s%N)
-(cd "$ROOT" && /usr/bin/time -v -o "$WORK/howto.time" "$BIN" build --content "$WORK/content" --output "$WORK/site" --templates "$ROOT/templates" >"$WORK/howto.log" 2>&1) || {
-    echo "howto build failed:" >&2; tail -20 "$WORK/howto.log" >&2; exit 1; }
-end=$(date +%s%N)
-howto_seconds=$(seconds_between "$start" "$end")
-howto_pages=$(find "$WORK/site/how-to" -mindepth 2 -name index.html | wc -l)
-howto_rate=$(awk -v n="$howto_pages" -v s="$howto_seconds" 'BEGIN { printf "%.0f", n / s }')
-howto_rss=$(max_rss_mb "$WORK/howto.time")
-printf 'howto: %d how-to pages in %ss = %s pages/s, peak RSS %s MB\n' "$howto_pages" "$howto_seconds" "$howto_rate" "$howto_rss"
-if (( howto_pages != N )); then echo "expected $N how-to pages, found $howto_pages" >&2; exit 1; fi
+# ---- howto: one build into a fresh folder; prints "seconds rss_mb" ----
+build_howto() {
+    local out=$WORK/site-$1 start end
+    start=$(date +%s%N)
+    (cd "$ROOT" && /usr/bin/time -v -o "$WORK/howto.time" "$BIN" build --content "$WORK/content" --output "$out" --templates "$ROOT/templates" >"$WORK/howto.log" 2>&1) || {
+        echo "howto build failed:" >&2; tail -20 "$WORK/howto.log" >&2; exit 1; }
+    end=$(date +%s%N)
+    local pages
+    pages=$(find "$out/how-to" -mindepth 2 -name index.html | wc -l)
+    if (( pages != N )); then echo "expected $N how-to pages, found $pages" >&2; exit 1; fi
+    rm -rf "$out"
+    echo "$(seconds_between "$start" "$end") $(max_rss_mb "$WORK/howto.time")"
+}
 
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+if command -v hugo >/dev/null; then
 # ---- Hugo, same markdown, minimal theme ----
-if ! command -v hugo >/dev/null; then
-    echo "hugo: not installed (apt-get install hugo); no comparison"
-    exit 0
-fi
 H=$WORK/hugo
 mkdir -p "$H/content/how-to" "$H/layouts/_default"
 cp "$WORK"/content/how-to/*.md "$H/content/how-to/"
@@ -102,12 +105,43 @@ HTML
 cat >"$H/layouts/_default/list.html" <<'HTML'
 {{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.description }}</li>{{ end }}</ul>{{ end }}
 HTML
-start=$(date +%s%N)
-/usr/bin/time -v -o "$WORK/hugo.time" hugo --quiet -s "$H" -d "$H/public" >"$WORK/hugo.log" 2>&1 || {
-    echo "hugo failed:" >&2; tail -20 "$WORK/hugo.log" >&2; exit 1; }
-end=$(date +%s%N)
-hugo_seconds=$(seconds_between "$start" "$end")
-hugo_pages=$(find "$H/public/how-to" -mindepth 2 -name index.html | wc -l)
-hugo_rate=$(awk -v n="$hugo_pages" -v s="$hugo_seconds" 'BEGIN { printf "%.0f", n / s }')
-printf 'hugo:  %d how-to pages in %ss = %s pages/s, peak RSS %s MB\n' "$hugo_pages" "$hugo_seconds" "$hugo_rate" "$(max_rss_mb "$WORK/hugo.time")"
+fi
+
+build_hugo() {
+    local out=$H/public-$1 start end
+    start=$(date +%s%N)
+    /usr/bin/time -v -o "$WORK/hugo.time" hugo --quiet -s "$H" -d "$out" >"$WORK/hugo.log" 2>&1 || {
+        echo "hugo failed:" >&2; tail -20 "$WORK/hugo.log" >&2; exit 1; }
+    end=$(date +%s%N)
+    local pages
+    pages=$(find "$out/how-to" -mindepth 2 -name index.html | wc -l)
+    if (( pages != N )); then echo "hugo: expected $N how-to pages, found $pages" >&2; exit 1; fi
+    rm -rf "$out"
+    echo "$(seconds_between "$start" "$end") $(max_rss_mb "$WORK/hugo.time")"
+}
+
+have_hugo=1
+command -v hugo >/dev/null || have_hugo=0
+howto_times=() hugo_times=() howto_rss=0 hugo_rss=0
+for run in $(seq 1 "$RUNS"); do
+    read -r t r < <(build_howto "$run")
+    howto_times+=("$t"); (( r > howto_rss )) && howto_rss=$r
+    line="run $run: howto ${t}s"
+    if (( have_hugo )); then
+        read -r t r < <(build_hugo "$run")
+        hugo_times+=("$t"); (( r > hugo_rss )) && hugo_rss=$r
+        line+=", hugo ${t}s"
+    fi
+    echo "$line"
+done
+howto_seconds=$(printf '%s\n' "${howto_times[@]}" | median)
+howto_rate=$(awk -v n="$N" -v s="$howto_seconds" 'BEGIN { printf "%.0f", n / s }')
+printf 'howto: %d how-to pages in %ss (median of %d) = %s pages/s, peak RSS %s MB\n' "$N" "$howto_seconds" "$RUNS" "$howto_rate" "$howto_rss"
+if (( ! have_hugo )); then
+    echo "hugo: not installed (apt-get install hugo); no comparison"
+    exit 0
+fi
+hugo_seconds=$(printf '%s\n' "${hugo_times[@]}" | median)
+hugo_rate=$(awk -v n="$N" -v s="$hugo_seconds" 'BEGIN { printf "%.0f", n / s }')
+printf 'hugo:  %d how-to pages in %ss (median of %d) = %s pages/s, peak RSS %s MB\n' "$N" "$hugo_seconds" "$RUNS" "$hugo_rate" "$hugo_rss"
 awk -v a="$howto_rate" -v b="$hugo_rate" 'BEGIN { printf "ratio: howto is %.2fx Hugo (target: >= 2x)\n", a / b }'

@@ -79,7 +79,7 @@ struct EntityExamples {
 
     /// `condition: '…'` → `condition: "…"` (Kong's `requote_conditions`).
     private static func requoteCondition(_ line: String) -> String {
-        guard line.hasSuffix("'"), let colon = line.range(of: "condition: '"),
+        guard line.hasSuffix("'"), line.containsBytes("condition: '"), let colon = line.range(of: "condition: '"),
               line[..<colon.lowerBound].allSatisfy({ $0 == " " || $0 == "-" })
         else { return line }
         let quote = line.index(before: colon.upperBound)
@@ -90,7 +90,7 @@ struct EntityExamples {
 
     /// Replaces every `${name}` with `${{ env "DECK_NAME" }}`; a literal-block variable turns its line into `key: |-`.
     private static func replaceVariables(_ line: String, _ variables: [String: Variable]) -> String {
-        guard line.contains("${") else { return line }
+        guard line.containsBytes("${") else { return line }
         var out = ""
         var rest = Substring(line)
         var literal: String?

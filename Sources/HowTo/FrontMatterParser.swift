@@ -128,7 +128,7 @@ struct FrontMatterParser {
     }
 
     private mutating func renderText(_ text: String, at location: SourceLocation) -> String {
-        guard text.contains("{{") || text.contains("{%") else { return text }
+        guard text.containsBytes("{{") || text.containsBytes("{%") else { return text }
         let (out, diagnostics) = render(text, location)
         reader.diagnostics += diagnostics
         return out

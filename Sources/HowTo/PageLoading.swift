@@ -135,14 +135,14 @@ struct PageLoading {
         let question = environment.parsed(qa.q, at: qa.location)
         let answer = environment.parsed(qa.a, at: qa.location)
         diagnostics += question.diagnostics.filter { $0.severity == .error } + answer.diagnostics.filter { $0.severity == .error }
-        var questionHTML = question.document.html.trimmingCharacters(in: .whitespacesAndNewlines)
-        if questionHTML.hasPrefix("<p>"), questionHTML.hasSuffix("</p>"), questionHTML.components(separatedBy: "<p>").count == 2 {
+        var questionHTML = question.document.html.trimmedWhitespace
+        if questionHTML.hasPrefix("<p>"), questionHTML.hasSuffix("</p>"), !String(questionHTML.dropFirst(3)).containsBytes("<p>") {
             questionHTML = String(questionHTML.dropFirst(3).dropLast(4))
         }
         return FAQ(
-            question: sink.plainText(question.document.plainText).trimmingCharacters(in: .whitespacesAndNewlines),
+            question: sink.plainText(question.document.plainText).trimmedWhitespace,
             questionHTML: questionHTML, answerHTML: answer.document.html,
-            answerText: sink.plainText(answer.document.plainText).trimmingCharacters(in: .whitespacesAndNewlines))
+            answerText: sink.plainText(answer.document.plainText).trimmedWhitespace)
     }
 
     /// Placeholder tokens in front-matter strings become their text (`v3.4+`).

@@ -73,7 +73,7 @@ enum PsychYAML {
     /// A `|`/`|-` block for strings with inner newlines, or nil.
     private static func literalBlock(_ string: String, indent: Int) -> String? {
         let body = string.hasSuffix("\n") ? String(string.dropLast()) : string
-        guard body.contains("\n") else { return nil }
+        guard body.utf8.contains(10) else { return nil }
         let pad = String(repeating: " ", count: indent)
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }
         return (string.hasSuffix("\n") ? "|\n" : "|-\n") + lines.joined(separator: "\n") + "\n"
@@ -94,7 +94,7 @@ enum PsychYAML {
     /// A string scalar as Psych writes it.
     static func string(_ s: String) -> String {
         if s == "y" || s == "Y" || s == "n" || s == "N" { return doubleQuoted(s) }
-        if let first = s.unicodeScalars.first, !isWord(first), !s.contains("\"") { return doubleQuoted(s) }
+        if let first = s.unicodeScalars.first, !isWord(first), !s.utf8.contains(UInt8(ascii: "\"")) { return doubleQuoted(s) }
         if readsAsNonString(s) || looksLikeBadOctal(s) { return singleQuoted(s) }
         return plainAllowed(s) ? s : singleQuoted(s)
     }
@@ -158,9 +158,9 @@ enum PsychYAML {
     /// libyaml's check for a plain scalar in block context.
     private static func plainAllowed(_ s: String) -> Bool {
         guard let first = s.first, let last = s.last else { return false }
-        if first == " " || last == " " || s.contains("\n") || s.contains("\t") { return false }
+        if first == " " || last == " " || s.utf8.contains(where: { $0 == 10 || $0 == 9 }) { return false }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
-        if s.contains(": ") || s.contains(" #") || last == ":" { return false }
+        if s.containsBytes(": ") || s.containsBytes(" #") || last == ":" { return false }
         return true
     }
 

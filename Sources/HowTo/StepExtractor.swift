@@ -53,7 +53,7 @@ struct StepExtractor {
                 if !skippingSection { passages.append(.heading(level: heading.level, text: sink.plainText(heading.text))) }
             case let .paragraph(paragraph) where !skippingSection:
                 guard paragraph.text.hasPrefix("HOWTO"),
-                      let fragment = sink.fragment(for: paragraph.text.trimmingCharacters(in: .whitespacesAndNewlines))
+                      let fragment = sink.fragment(for: paragraph.text.trimmedWhitespace)
                 else {
                     passages.append(.paragraph(paragraph.spans.map { InlineSpan(sink.plainText($0.text), style: $0.style) }))
                     continue
@@ -114,7 +114,7 @@ struct StepExtractor {
             diagnostics.append(.warning(at: code.location, "unknown step attribute `\(key)`; known: \(StepAttributes.knownKeys.sorted().joined(separator: ", "))"))
         }
         let script = language == "console" ? Self.consoleCommands(code.literal) : code.literal
-        guard !script.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard !script.isBlank else { return nil }
 
         var draft = Draft(section: section, kind: .shell, script: script, attributes: attributes, location: code.location)
         if let validationType {

@@ -15,14 +15,15 @@ struct YAMLReader {
         self.firstLine = firstLine
     }
 
-    /// YAML 1.1 scalar typing without the rules content never needs (timestamps, merge keys, `=`):
-    /// every rule is a regular expression run on each plain scalar.
-    static let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+    /// No implicit typing in Yams (its rules are regular expressions run on each plain scalar): `kind(_:)`
+    /// types plain scalars with `ScalarTyping`, YAML 1.1 without timestamps, merge keys and `=`.
+    static let resolver = Resolver.basic
 
     /// Composes `yaml`, turning Yams errors into a located diagnostic.
     mutating func compose(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml, Self.resolver)
+            // The encoding is given: Yams' default reads the whole process environment on every call.
+            return try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             diagnostics.append(duplicateKey(duplicates, after: context.mark, in: yaml))
             return nil
@@ -106,7 +107,14 @@ struct YAMLReader {
     }
 
     /// The resolved tag of a node (`str`, `int`, `float`, `bool`, `null`, ...).
-    static func kind(_ node: Node) -> Tag.Name { Tag.Name(rawValue: node.tag.rawValue) }
+    static func kind(_ node: Node) -> Tag.Name {
+        // A plain scalar's tag stays implicit until something resolves it; only Yams' key hashing does, and
+        // keys are read as text anyway.
+        if case let .scalar(scalar) = node, scalar.tag.rawValue == Tag.Name.implicit.rawValue {
+            return ScalarTyping.tag(of: scalar.string)
+        }
+        return Tag.Name(rawValue: node.tag.rawValue)
+    }
 
     /// Whether the node is an explicit or implicit null.
     static func isNull(_ node: Node) -> Bool {

@@ -53,7 +53,7 @@ struct HowToPageContext: Sendable {
             "slug": page.slug,
             "pageTopology": Self.defaultTopology(fm.worksOn),
             "description": description ?? false,
-            "jsonLD": page.faqs.isEmpty ? false : try FAQSchema(faqs: page.faqs).scriptText(),
+            "jsonLD": page.faqs.isEmpty ? false : FAQSchema(faqs: page.faqs).scriptText(),
             "tldr": page.tldrHTML.map { links.rewriteLinks(inHTML: $0) } ?? false,
             "hasPrerequisites": !prerequisites.isEmpty,
             "prerequisites": prerequisites,

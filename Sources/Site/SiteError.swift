@@ -4,6 +4,8 @@ public enum SiteError: Error, CustomStringConvertible {
     case templatesNotFound(String)
     /// A template the builder needs is missing from the templates folder.
     case missingTemplate(name: String, folder: String)
+    /// A template file cannot be read as UTF-8 text.
+    case unreadableTemplate(String)
     /// The output path exists but is not a directory.
     case outputNotADirectory(String)
     /// Writing or moving a file failed.
@@ -16,6 +18,8 @@ public enum SiteError: Error, CustomStringConvertible {
             "no Mustache templates found in '\(folder)': pass the project's templates/ folder"
         case .missingTemplate(let name, let folder):
             "the template '\(name).mustache' is missing from '\(folder)'"
+        case .unreadableTemplate(let path):
+            "cannot read the template '\(path)' as UTF-8 text"
         case .outputNotADirectory(let path):
             "the output path '\(path)' exists and is not a directory: remove it or choose another --output"
         case .fileSystem(let path, let reason):

@@ -36,13 +36,22 @@ struct StagingDirectory: Sendable {
 
     /// Writes `text` to `relativePath` (creating folders).
     func write(_ text: String, to relativePath: String) throws {
-        let url = root.appendingPathComponent(relativePath)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw SiteError.fileSystem(path: url.path, reason: error.localizedDescription)
+        let path = root.path + "/" + relativePath
+        if let slash = path.lastIndex(of: "/") { try Self.makeDirectories(String(path[..<slash])) }
+        try Self.writeFile(text, to: path)
+    }
+
+    /// `mkdir -p`, one `mkdir(2)` when the parent exists (FileManager's version walks and stats every
+    /// ancestor, which cost about 9% of a site build).
+    private static func makeDirectories(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw SiteError.fileSystem(path: path, reason: String(cString: strerror(errno)))
         }
-        try Self.writeFile(text, to: url.path)
+        try makeDirectories(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw SiteError.fileSystem(path: path, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// A plain open/write/close: `Data.write` syncs every file to disk, which costs more than the

@@ -1,5 +1,6 @@
 import Diagnostics
 import Markdown
+import TestHelpers
 import Testing
 
 @Suite struct MarkdownDocumentTests {
@@ -252,18 +253,5 @@ import Testing
         let deep = parse(String(repeating: "> ", count: 5_000) + "{:.info}\n" + String(repeating: "- ", count: 5_000) + "x")
         #expect(deep.html.contains("<blockquote>"))
         #expect(parse("").blocks.isEmpty)
-    }
-}
-
-/// A small deterministic generator for garbage input.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
