@@ -57,18 +57,23 @@ PY
 seconds_between() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 max_rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$1"; }
 
-# ---- howto: one build into a fresh folder; prints "seconds rss_mb" ----
-build_howto() {
-    local out=$WORK/site-$1 start end
+# ---- One timed build: `timed_build NAME OUTPUT_DIR COMMAND...` builds into OUTPUT_DIR (fresh), checks
+# the page count, removes the output and prints "seconds rss_mb". ----
+timed_build() {
+    local name=$1 out=$2 start end pages
+    shift 2
     start=$(date +%s%N)
-    (cd "$ROOT" && /usr/bin/time -v -o "$WORK/howto.time" "$BIN" build --content "$WORK/content" --output "$out" --templates "$ROOT/templates" >"$WORK/howto.log" 2>&1) || {
-        echo "howto build failed:" >&2; tail -20 "$WORK/howto.log" >&2; exit 1; }
+    /usr/bin/time -v -o "$WORK/$name.time" "$@" >"$WORK/$name.log" 2>&1 || {
+        echo "$name failed:" >&2; tail -20 "$WORK/$name.log" >&2; exit 1; }
     end=$(date +%s%N)
-    local pages
     pages=$(find "$out/how-to" -mindepth 2 -name index.html | wc -l)
-    if (( pages != N )); then echo "expected $N how-to pages, found $pages" >&2; exit 1; fi
+    if (( pages != N )); then echo "$name: expected $N how-to pages, found $pages" >&2; exit 1; fi
     rm -rf "$out"
-    echo "$(seconds_between "$start" "$end") $(max_rss_mb "$WORK/howto.time")"
+    echo "$(seconds_between "$start" "$end") $(max_rss_mb "$WORK/$name.time")"
+}
+
+build_howto() {
+    timed_build howto "$WORK/site-$1" "$BIN" build --content "$WORK/content" --output "$WORK/site-$1" --templates "$ROOT/templates"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -108,16 +113,7 @@ HTML
 fi
 
 build_hugo() {
-    local out=$H/public-$1 start end
-    start=$(date +%s%N)
-    /usr/bin/time -v -o "$WORK/hugo.time" hugo --quiet -s "$H" -d "$out" >"$WORK/hugo.log" 2>&1 || {
-        echo "hugo failed:" >&2; tail -20 "$WORK/hugo.log" >&2; exit 1; }
-    end=$(date +%s%N)
-    local pages
-    pages=$(find "$out/how-to" -mindepth 2 -name index.html | wc -l)
-    if (( pages != N )); then echo "hugo: expected $N how-to pages, found $pages" >&2; exit 1; fi
-    rm -rf "$out"
-    echo "$(seconds_between "$start" "$end") $(max_rss_mb "$WORK/hugo.time")"
+    timed_build hugo "$H/public-$1" hugo --quiet -s "$H" -d "$H/public-$1"
 }
 
 have_hugo=1
