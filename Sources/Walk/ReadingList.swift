@@ -65,7 +65,6 @@ public struct ReadingList: Sendable {
         while at > 0 {
             at -= 1
             if case let .prose(passages) = items[at], passages.contains(where: { if case .heading(2, _) = $0 { true } else { false } }) { return at }
-            if case .step = items[at] { continue }
         }
         return 0
     }

@@ -121,13 +121,15 @@ extension Walkthrough {
         progress.done.removeAll { $0.id == step.id }
         progress.done.append(.init(
             id: step.id, status: result.status.rawValue, script: script == step.script ? nil : script, state: await session.statePath()))
-        progress.services = session.services.compactMap { service in
+        // `services` checks each process group in /proc: read it once.
+        let running = session.services
+        progress.services = running.compactMap { service in
             service.processGroup.map {
                 .init(stepID: service.stepID, name: service.name, processGroup: $0, startTime: TutorialSession.processStartTime($0))
             }
         }
         save()
-        if step.kind == .background, result.status == .passed, let service = session.services.last(where: { $0.stepID == step.id }) {
+        if step.kind == .background, result.status == .passed, let service = running.last(where: { $0.stepID == step.id }) {
             screen.line(screen.style.paint("  ⟳ running in the background: \(service.name) (pid \(service.processGroup ?? 0)); stopped when you quit or finish", .dim))
         }
         return .next

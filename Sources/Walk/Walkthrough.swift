@@ -80,8 +80,7 @@ public final class Walkthrough: @unchecked Sendable {
                 case .next: screen.line()
                 case .quit: return await leave(interrupted: false)
                 case .interrupted: return await leave(interrupted: true)
-                case .cleanup: return await end(cleanupNow: true)
-                case .stop: return await end(cleanupNow: true)
+                case .cleanup, .stop: return await end(cleanupNow: true)
                 }
             }
         }
