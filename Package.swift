@@ -42,9 +42,11 @@ let package = Package(
         .target(name: "Liquid", dependencies: ["Diagnostics"], swiftSettings: strict),
         // The executable plan of a how-to: steps, attributes, sources.
         .target(name: "HowToPlan", dependencies: ["Diagnostics"], swiftSettings: strict),
+        // YAML with bounded size, alias expansion and nesting: the one way untrusted YAML is read.
+        .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The page model: front matter, includes, site data, Kong blocks, step extraction.
         .target(name: "HowTo", dependencies: [
-            "Markdown", "Liquid", "HowToPlan", "Diagnostics",
+            "Markdown", "Liquid", "HowToPlan", "Diagnostics", "BoundedYAML",
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
         // The docs site: templates, pages, index, tags, search, sitemap, link check.
@@ -76,7 +78,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The embedded OAuth2 identity provider with the Auth0 profile (Hummingbird over TLS).
         .target(name: "MockIdP", dependencies: [
-            "TestPKI", "Diagnostics",
+            "TestPKI", "Diagnostics", "BoundedYAML",
             .product(name: "Yams", package: "Yams"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -99,6 +101,7 @@ let package = Package(
         ], swiftSettings: strict),
         // Kong gateway emulation: decK files, vault entities, the {vault://...} resolver.
         .target(name: "Gateway", dependencies: [
+            "BoundedYAML",
             .product(name: "Yams", package: "Yams"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -131,6 +134,7 @@ let package = Package(
 
         // Utilities the test targets share (free ports, the process table); not part of the product.
         .target(name: "TestHelpers", path: "Tests/TestHelpers", swiftSettings: strict),
+        .testTarget(name: "BoundedYAMLTests", dependencies: ["BoundedYAML", "TestHelpers", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),

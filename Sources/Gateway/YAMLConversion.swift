@@ -1,10 +1,11 @@
+import BoundedYAML
 import Yams
 
 /// Converts between YAML text and ``GatewayJSON`` with YAML 1.1 core-schema typing (as decK reads files).
 enum YAMLConversion {
-    /// Parses one YAML (or JSON) document; an empty document is `.null`.
+    /// Parses one YAML (or JSON) document within `BoundedYAML`'s limits; an empty document is `.null`.
     static func parse(_ text: String) throws -> GatewayJSON {
-        guard let node = try Yams.compose(yaml: text) else { return .null }
+        guard let node = try BoundedYAML.compose(text) else { return .null }
         return value(of: node)
     }
 

@@ -1,3 +1,4 @@
+import BoundedYAML
 import Diagnostics
 import Yams
 
@@ -19,11 +20,13 @@ struct YAMLReader {
     /// types plain scalars with `ScalarTyping`, YAML 1.1 without timestamps, merge keys and `=`.
     static let resolver = Resolver.basic
 
-    /// Composes `yaml`, turning Yams errors into a located diagnostic.
+    /// Composes `yaml` within `BoundedYAML`'s limits, turning Yams and limit errors into a located diagnostic.
     mutating func compose(_ yaml: String) -> Node? {
         do {
-            // The encoding is given: Yams' default reads the whole process environment on every call.
-            return try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
+            return try BoundedYAML.compose(yaml, resolver: Self.resolver)
+        } catch let error as YAMLLimitError {
+            diagnostics.append(.error(at: SourceLocation(file: file, line: error.line + firstLine - 1, column: error.column), error.message))
+            return nil
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             diagnostics.append(duplicateKey(duplicates, after: context.mark, in: yaml))
             return nil

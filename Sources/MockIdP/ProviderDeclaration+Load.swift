@@ -1,3 +1,4 @@
+import BoundedYAML
 public import Diagnostics
 import Yams
 
@@ -8,7 +9,9 @@ extension ProviderDeclaration {
     public static func load(yaml: String, path: String) throws(DiagnosticError) -> [ProviderDeclaration] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try BoundedYAML.compose(yaml)
+        } catch let error as YAMLLimitError {
+            throw DiagnosticError([.error(at: SourceLocation(file: path, line: error.line, column: error.column), error.message)])
         } catch let error as YamlError {
             throw DiagnosticError([YAMLDiagnostics.diagnostic(for: error, path: path)])
         } catch {
