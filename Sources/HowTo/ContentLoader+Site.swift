@@ -9,8 +9,14 @@ extension ContentLoader {
     /// Reads `_data/site.yml` into a `SiteConfig`; a missing file gives the defaults.
     func readSite() throws(DiagnosticError) -> SiteConfig {
         let path = siteDataPath
-        guard let data = FileManager.default.contents(atPath: path) else { return SiteConfig() }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let data: [UInt8]?
+        do {
+            data = try sourceRoot.contents(of: path)
+        } catch {
+            throw DiagnosticError([.error(at: SourceLocation(file: path, line: 1), "\(error)")])
+        }
+        guard let data else { return SiteConfig() }
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw DiagnosticError([.error(at: SourceLocation(file: path, line: 1), "site data is not UTF-8 text")])
         }
         var reader = YAMLReader(file: path, firstLine: 1)

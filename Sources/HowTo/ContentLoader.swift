@@ -13,12 +13,16 @@ public struct ContentLoader: Sendable {
     public let strict: Bool
     /// Include files, read once per loader.
     let includes: IncludeStore
+    /// The root every file read must resolve inside (pages under it, includes, site data).
+    public let sourceRoot: SourceRoot
 
-    /// Creates a loader for the content directory `root`.
-    public init(root: String, strict: Bool = false) {
+    /// Creates a loader for the content directory `root`; `allowLinksOutsideRoot` follows links that
+    /// lead out of it (off by default: such files are refused, see `SourceRoot`).
+    public init(root: String, strict: Bool = false, allowLinksOutsideRoot: Bool = false) {
         self.root = root
         self.strict = strict
-        includes = IncludeStore(root: (root as NSString).appendingPathComponent("_includes"))
+        sourceRoot = SourceRoot(root, allowLinksOutside: allowLinksOutsideRoot)
+        includes = IncludeStore(root: (root as NSString).appendingPathComponent("_includes"), contentRoot: sourceRoot)
     }
 
     /// Reads `content/_data/site.yml` (defaults when absent); throws `DiagnosticError` on bad YAML.
@@ -28,11 +32,18 @@ public struct ContentLoader: Sendable {
 
     /// Loads, validates and renders one how-to for a topology; the page is nil when any error was found.
     public func load(page path: String, site: SiteConfig, topology: String = "on-prem") -> (page: HowToPage?, diagnostics: [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let bytes: [UInt8]?
+        do {
+            // A how-to named from outside the root is the caller's choice; one under it must stay inside.
+            bytes = sourceRoot.lexicallyContains(path) ? try sourceRoot.contents(of: path) : FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        } catch {
+            return (nil, [.error(at: SourceLocation(file: path, line: 1), "\(error)")])
+        }
+        guard let bytes else {
             return (nil, [.error(at: SourceLocation(file: path, line: 1), "cannot read the file")])
         }
         var loading = PageLoading(loader: self, path: path, site: site, topology: topology)
-        let page = loading.run(bytes: [UInt8](data))
+        let page = loading.run(bytes: bytes)
         var diagnostics = loading.diagnostics
         if strict { diagnostics = diagnostics.strict() }
         return (diagnostics.hasErrors ? nil : page, diagnostics)

@@ -9,7 +9,7 @@ struct FrontMatterParser {
 
     private(set) var reader: YAMLReader
     /// `content/_includes`, where `include_content` targets live.
-    let includesRoot: String
+    let includes: IncludeStore
     let render: Render
 
     /// Every top-level key of the Kong how-to vocabulary.
@@ -28,13 +28,20 @@ struct FrontMatterParser {
         "enterprise", "cloud", "expand_accordion", "ports", "skip_tool", "entities_product",
     ]
 
-    init(file: String, includesRoot: String, render: @escaping Render) {
+    init(file: String, includes: IncludeStore, render: @escaping Render) {
         reader = YAMLReader(file: file, firstLine: SourceFile.frontMatterFirstLine)
-        self.includesRoot = includesRoot
+        self.includes = includes
         self.render = render
     }
 
     var diagnostics: [Diagnostic] { reader.diagnostics }
+
+    /// A permalink the site can be written to: `/`-rooted, no `.`/`..` segments, backslashes or control
+    /// characters (the page is written to the output folder at this path).
+    static func isSitePath(_ url: String) -> Bool {
+        guard url.hasPrefix("/"), !url.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.generalCategory == .control }) else { return false }
+        return !url.split(separator: "/").contains { $0 == "." || $0 == ".." }
+    }
 
     /// Reads the front matter; nil when it has errors that leave no usable model.
     mutating func parse(_ root: Node?) -> FrontMatter? {
@@ -72,7 +79,12 @@ struct FrontMatterParser {
                 if type != "how_to" { reader.error(value, "`content_type` must be `how_to` for a how-to, not `\(type)`") }
             }
         case "description": fm.description = optional(value) { $0.renderedString(value, key) }
-        case "permalink": fm.permalink = optional(value) { $0.reader.string(value, key) }
+        case "permalink":
+            fm.permalink = optional(value) { $0.reader.string(value, key) }
+            if let permalink = fm.permalink, !Self.isSitePath(permalink) {
+                reader.error(value, "`permalink` must be a site path such as `/how-to/name/` (starting with `/`, without `.` or `..` segments), not `\(permalink)`")
+                fm.permalink = nil
+            }
         case "products":
             fm.products = reader.strings(value, key)
             if fm.products.isEmpty, !reader.diagnostics.contains(where: { $0.location == reader.location(value) }) {
@@ -340,9 +352,14 @@ struct FrontMatterParser {
             reader.error(includeNode ?? node, "`\(path)` has both `content` and `include_content`; keep exactly one")
             return nil
         case let (nil, .some(target)):
-            let file = IncludeStore.path(target, root: includesRoot)
-            guard FileManager.default.fileExists(atPath: file) else {
-                reader.error(includeNode ?? node, "`include_content: \(target)` names a missing include: \(file) does not exist")
+            let file = IncludeStore.path(target, root: includes.root)
+            do {
+                guard try includes.source(target) != nil else {
+                    reader.error(includeNode ?? node, "`include_content: \(target)` names a missing include: \(file) does not exist")
+                    return nil
+                }
+            } catch {
+                reader.error(includeNode ?? node, "`include_content: \(target)` refused: \(error)")
                 return nil
             }
             contentLocation = SourceLocation(file: file, line: 1)

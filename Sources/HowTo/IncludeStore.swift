@@ -3,22 +3,36 @@ import Liquid
 import Synchronization
 
 /// Reads files under `content/_includes/` once and keeps them (shared by every page of a load).
+///
+/// An include name may not leave the includes folder (`../`), and the file it names must resolve inside
+/// the content root after following links: anything else is refused with `SourceRootError`.
 final class IncludeStore: Sendable {
     /// `content/_includes`.
     let root: String
-    private let cache = Mutex<[String: IncludeSource?]>([:])
+    /// The content root every include must resolve inside.
+    let contentRoot: SourceRoot
+    private let cache = Mutex<[String: Result<IncludeSource?, SourceRootError>]>([:])
 
-    init(root: String) { self.root = root }
+    init(root: String, contentRoot: SourceRoot) {
+        self.root = root
+        self.contentRoot = contentRoot
+    }
 
-    /// `X`, `/X` or `X.md` → the file under the includes root, or nil when there is none.
-    func source(_ name: String) -> IncludeSource? {
-        if let hit = cache.withLock({ $0[name] }) { return hit }
+    /// `X`, `/X` or `X.md` → the file under the includes root, or nil when there is none; throws when the
+    /// name leaves the includes folder or the file is a link out of the content root.
+    func source(_ name: String) throws(SourceRootError) -> IncludeSource? {
+        if let hit = cache.withLock({ $0[name] }) { return try hit.get() }
+        let result = Result { () throws(SourceRootError) in try read(name) }
+        cache.withLock { $0[name] = result }
+        return try result.get()
+    }
+
+    private func read(_ name: String) throws(SourceRootError) -> IncludeSource? {
         let path = Self.path(name, root: root)
-        let source = FileManager.default.contents(atPath: path)
-            .flatMap { String(data: $0, encoding: .utf8) }
+        guard SourceRoot(root).lexicallyContains(path) else { throw SourceRootError(file: path, target: nil, root: root) }
+        return try contentRoot.contents(of: path)
+            .flatMap { String(validating: $0, as: UTF8.self) }
             .map { IncludeSource(text: $0, file: path) }
-        cache.withLock { $0[name] = .some(source) }
-        return source
     }
 
     /// The file path for an include name.

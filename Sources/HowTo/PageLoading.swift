@@ -46,7 +46,7 @@ struct PageLoading {
             variables: ["site": .dictionary(site.variables), "page": .dictionary(pageVariables)],
             includes: loader.includes, strict: loader.strict, allowRawHTML: site.allowRawHTML, tools: tools, sink: sink)
 
-        var parser = FrontMatterParser(file: path, includesRoot: loader.includes.root) { text, location in
+        var parser = FrontMatterParser(file: path, includes: loader.includes) { text, location in
             let result = environment.liquid(text, at: location)
             return (result.output, result.diagnostics)
         }
@@ -108,7 +108,8 @@ struct PageLoading {
     /// Renders a prerequisite or cleanup item and extracts its steps (section = the item title).
     private mutating func renderItem(_ item: FrontMatter.InlineItem, _ environment: RenderEnvironment) -> (RenderedItem, [StepExtractor.Draft]) {
         var text = item.content ?? ""
-        if let include = item.includeContent, let source = loader.includes.source(include) { text = source.text }
+        // The front-matter parser already refused a missing include or one that leads out of the root.
+        if let include = item.includeContent, let source = try? loader.includes.source(include) { text = source.text }
         let (document, found) = environment.markdown(text, at: item.contentLocation)
         diagnostics += found
         var topology: String?

@@ -20,7 +20,7 @@ struct RenderEnvironment: Sendable {
     /// A Liquid engine with the Kong tags, blocks and the `markdownify` filter.
     func engine() -> LiquidEngine {
         let includes = self.includes
-        var engine = LiquidEngine(includes: { includes.source($0) })
+        var engine = LiquidEngine(includes: { try includes.source($0) })
         KongBlocks.register(in: &engine, environment: self)
         let options = markdownOptions
         engine.register(filter: "markdownify") { input, _ in

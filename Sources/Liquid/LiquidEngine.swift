@@ -25,12 +25,13 @@ public struct LiquidEngine: Sendable {
     public private(set) var filters: [String: LiquidFilter] { didSet { registry.filters = Set(filters.keys) } }
     /// The names of `tags`, `blocks` and `filters`.
     private(set) var registry: Registry
-    /// Loads `{% include path %}`: the file's text and path, or nil if there is none.
-    public let includes: @Sendable (String) -> IncludeSource?
+    /// Loads `{% include path %}`: the file's text and path, or nil if there is none; an error (a file the
+    /// loader refuses to read) is reported at the include tag.
+    public let includes: @Sendable (String) throws -> IncludeSource?
 
     /// Creates an engine; `filters` add to and override `StandardFilters.all`.
     public init(tags: [String: LiquidTag] = [:], blocks: [String: LiquidBlock] = [:], filters: [String: LiquidFilter] = [:],
-                includes: @escaping @Sendable (String) -> IncludeSource? = { _ in nil }) {
+                includes: @escaping @Sendable (String) throws -> IncludeSource? = { _ in nil }) {
         self.tags = tags
         self.blocks = blocks
         self.filters = StandardFilters.all.merging(filters) { _, custom in custom }

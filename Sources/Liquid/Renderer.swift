@@ -128,7 +128,14 @@ final class Renderer {
     private func include(_ path: String, _ parameters: [(String, Expression)], at location: SourceLocation,
                          into out: inout OutputBuffer) {
         guard spend(steps: 1, at: location) else { return }
-        guard let source = engine.includes(path) else {
+        let found: IncludeSource?
+        do {
+            found = try engine.includes(path)
+        } catch {
+            diagnostics.append(.error(at: location, "include `\(path)` refused: \(error)"))
+            return
+        }
+        guard let source = found else {
             diagnostics.append(.error(at: location, "include `\(path)` not found"))
             return
         }

@@ -15,29 +15,33 @@ public struct SiteBuilder: Sendable {
     public let outputDir: String
     /// Whether warnings count as errors.
     public let strict: Bool
+    /// Whether links out of the content and templates folders are followed (off: they are errors).
+    public let allowLinksOutsideRoot: Bool
 
     /// Creates a builder.
-    public init(contentRoot: String, templatesRoot: String, outputDir: String, strict: Bool = false) {
+    public init(contentRoot: String, templatesRoot: String, outputDir: String, strict: Bool = false, allowLinksOutsideRoot: Bool = false) {
         self.contentRoot = contentRoot
         self.templatesRoot = templatesRoot
         self.outputDir = outputDir
         self.strict = strict
+        self.allowLinksOutsideRoot = allowLinksOutsideRoot
     }
 
     /// Builds the site; throws `DiagnosticError` when the content has errors (the output is then untouched).
     public func build() async throws -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let loader = ContentLoader(root: contentRoot, strict: strict)
+        let loader = ContentLoader(root: contentRoot, strict: strict, allowLinksOutsideRoot: allowLinksOutsideRoot)
         let site = try loader.loadSite()
-        let templates = try await TemplateSet(folder: templatesRoot)
+        let templatesSource = SourceRoot(templatesRoot, allowLinksOutside: allowLinksOutsideRoot)
+        let templates = try await TemplateSet(folder: templatesSource)
         let paths = loader.howToPaths()
         try Self.checkUniqueURLs(paths)
 
         let staging = try StagingDirectory(outputPath: outputDir)
         do {
             let assetsFolder = (templatesRoot as NSString).appendingPathComponent("assets")
-            try staging.copyFolder(assetsFolder, to: "assets")
+            try staging.copyFolder(assetsFolder, within: templatesSource, to: "assets")
             let localPaths = Set(paths.map(SitePaths.howTo(sourcePath:)) + [SitePaths.home, SitePaths.howToIndex, SitePaths.tagIndex])
             let renderer = HowToRenderer(
                 loader: loader, site: site, templates: templates,

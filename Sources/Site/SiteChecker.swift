@@ -8,16 +8,19 @@ public struct SiteChecker: Sendable {
     public let contentRoot: String
     /// Whether warnings count as errors.
     public let strict: Bool
+    /// Whether links out of the content folder are followed (off: they are errors).
+    public let allowLinksOutsideRoot: Bool
 
     /// Creates a checker.
-    public init(contentRoot: String, strict: Bool = false) {
+    public init(contentRoot: String, strict: Bool = false, allowLinksOutsideRoot: Bool = false) {
         self.contentRoot = contentRoot
         self.strict = strict
+        self.allowLinksOutsideRoot = allowLinksOutsideRoot
     }
 
     /// Every diagnostic, page by page in path order (link problems after each page's own).
     public func check() async -> [Diagnostic] {
-        let loader = ContentLoader(root: contentRoot, strict: strict)
+        let loader = ContentLoader(root: contentRoot, strict: strict, allowLinksOutsideRoot: allowLinksOutsideRoot)
         let site: SiteConfig
         do {
             site = try loader.loadSite()

@@ -10,6 +10,8 @@ public enum SiteError: Error, CustomStringConvertible {
     case outputNotADirectory(String)
     /// Writing or moving a file failed.
     case fileSystem(path: String, reason: String)
+    /// A page would be written outside the output folder (a `..` or absolute path).
+    case unsafeOutputPath(String)
 
     /// A message that says what to do.
     public var description: String {
@@ -24,6 +26,8 @@ public enum SiteError: Error, CustomStringConvertible {
             "the output path '\(path)' exists and is not a directory: remove it or choose another --output"
         case .fileSystem(let path, let reason):
             "cannot write '\(path)': \(reason)"
+        case .unsafeOutputPath(let path):
+            "refusing to write '\(path)': it would leave the output folder (a `.`, `..` or empty path segment)"
         }
     }
 }

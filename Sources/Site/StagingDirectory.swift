@@ -1,4 +1,6 @@
+import Diagnostics
 import Foundation
+import HowTo
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,8 +36,10 @@ struct StagingDirectory: Sendable {
         }
     }
 
-    /// Writes `text` to `relativePath` (creating folders).
+    /// Writes `text` to `relativePath` (creating folders); a path with `.`/`..` segments or a leading `/`
+    /// is refused, and the file is never written through a link.
     func write(_ text: String, to relativePath: String) throws {
+        guard Self.isPlainRelative(relativePath) else { throw SiteError.unsafeOutputPath(relativePath) }
         let path = root.path + "/" + relativePath
         if let slash = path.lastIndex(of: "/") { try Self.makeDirectories(String(path[..<slash])) }
         try Self.writeFile(text, to: path)
@@ -57,36 +61,62 @@ struct StagingDirectory: Sendable {
     /// A plain open/write/close: `Data.write` syncs every file to disk, which costs more than the
     /// rendering; the staging swap already keeps a failed build from touching the output.
     private static func writeFile(_ text: String, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var text = text
+        try text.withUTF8 { try writeFile($0, to: path) }
+    }
+
+    private static func writeFile(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBufferPointer { try writeFile($0, to: path) }
+    }
+
+    private static func writeFile(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw SiteError.fileSystem(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var text = text
-        try text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                #if canImport(Glibc)
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                #else
-                let written = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw SiteError.fileSystem(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            #if canImport(Glibc)
+            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            #else
+            let written = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            #endif
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SiteError.fileSystem(path: path, reason: String(cString: strerror(errno)))
             }
+            offset += written
         }
     }
 
-    /// Copies the folder `source` to `relativePath`; a missing source copies nothing.
-    func copyFolder(_ source: String, to relativePath: String) throws {
-        guard FileManager.default.fileExists(atPath: source) else { return }
-        let destination = root.appendingPathComponent(relativePath)
-        do {
-            try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: destination)
-        } catch {
-            throw SiteError.fileSystem(path: destination.path, reason: error.localizedDescription)
+    /// Copies the files of the folder `source` (inside `sourceRoot`) to `relativePath`, as plain files:
+    /// a link is followed only when it stays inside `sourceRoot` (else it is an error at the link), so
+    /// the site never holds a link. A missing source copies nothing.
+    func copyFolder(_ source: String, within sourceRoot: SourceRoot, to relativePath: String) throws {
+        guard FileManager.default.fileExists(atPath: source), let walker = FileManager.default.enumerator(atPath: source) else { return }
+        try Self.makeDirectories(root.path + "/" + relativePath)
+        while let entry = walker.nextObject() as? String {
+            let file = (source as NSString).appendingPathComponent(entry)
+            let target = root.path + "/" + relativePath + "/" + entry
+            let bytes: [UInt8]?
+            do {
+                guard let real = try sourceRoot.resolve(file) else { continue }
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), isDirectory.boolValue {
+                    try Self.makeDirectories(target)
+                    continue
+                }
+                bytes = try sourceRoot.contents(of: file)
+            } catch let error as SourceRootError {
+                throw DiagnosticError([.error(at: SourceLocation(file: file, line: 1), "\(error)")])
+            }
+            guard let bytes else { throw SiteError.fileSystem(path: file, reason: "cannot read the asset") }
+            try Self.writeFile(bytes, to: target)
         }
+    }
+
+    /// A path of plain names (`a/b.html`): no empty, `.` or `..` segment, no leading `/`, no NUL.
+    static func isPlainRelative(_ path: String) -> Bool {
+        !path.isEmpty && !path.utf8.contains(0) && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
     /// Moves the staged site to the output path, replacing what was there.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import HowTo
 import Mustache
 
 /// The page templates of a site, parsed once from a folder of `.mustache` files (partials by their path
@@ -17,8 +18,10 @@ struct TemplateSet: Sendable {
     let folder: String
     private let library: MustacheLibrary
 
-    /// Loads every template under `folder`; parse errors become diagnostics with file:line:col.
-    init(folder: String) async throws {
+    /// Loads every template under `root`; parse errors and templates that link out of the folder become
+    /// diagnostics with file:line:col.
+    init(folder root: SourceRoot) async throws {
+        let folder = root.path
         self.folder = folder
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -30,7 +33,13 @@ struct TemplateSet: Sendable {
         var templates: [String: MustacheTemplate] = [:]
         for relative in Self.templateFiles(in: folder) {
             let path = (folder as NSString).appendingPathComponent(relative)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw SiteError.unreadableTemplate(path) }
+            let bytes: [UInt8]?
+            do {
+                bytes = try root.contents(of: path)
+            } catch {
+                throw DiagnosticError([.error(at: SourceLocation(file: path, line: 1), "\(error)")])
+            }
+            guard let bytes, let text = String(validating: bytes, as: UTF8.self) else { throw SiteError.unreadableTemplate(path) }
             do {
                 templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: pragma + text)
             } catch let error as MustacheTemplate.ParserError {

@@ -8,6 +8,7 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the docs site (HTML, index, tags, search, sitemap).")
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var links: LinkOptions
 
     @Option(name: .long, help: "Where the site goes; replaced atomically, untouched on error.")
     var output: String = "site"
@@ -16,7 +17,8 @@ struct BuildCommand: AsyncParsableCommand {
     var templates: String = "templates"
 
     func run() async throws {
-        let builder = SiteBuilder(contentRoot: options.content, templatesRoot: templates, outputDir: output, strict: options.strict)
+        let builder = SiteBuilder(contentRoot: options.content, templatesRoot: templates, outputDir: output, strict: options.strict,
+                                  allowLinksOutsideRoot: links.allowed)
         do {
             let report = try await builder.build()
             DiagnosticPrinter.print(report.diagnostics)

@@ -7,12 +7,14 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "check", abstract: "Lint all content; exit 2 on any error.")
 
     @OptionGroup var options: ContentOptions
+    @OptionGroup var links: LinkOptions
 
     @Argument(help: "The content directory (same as --content).")
     var directory: String?
 
     func run() async throws {
-        let diagnostics = await SiteChecker(contentRoot: directory ?? options.content, strict: options.strict).check()
+        let diagnostics = await SiteChecker(
+            contentRoot: directory ?? options.content, strict: options.strict, allowLinksOutsideRoot: links.allowed).check()
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(2) }
         let warnings = diagnostics.filter { $0.severity == .warning }.count
