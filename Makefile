@@ -3,7 +3,7 @@ SWIFT ?= swift
 HOWTO := .build/debug/howto
 REFERENCE := content/how-to/configure-hashicorp-vault-with-oauth2.md
 
-.PHONY: demo test build site check verify bench clean
+.PHONY: demo test build site check verify bench fuzz clean
 
 ## Install what is missing, build, check the content, write site/, verify the reference tutorial.
 demo: build
@@ -35,6 +35,11 @@ bench:
 	scripts/deps.sh bench
 	bench/site.sh
 	bench/runner.sh
+
+## Fuzz every parser with libFuzzer for FUZZ_SECONDS each (default 30) in .build-fuzz; not part of `make test`.
+fuzz:
+	scripts/deps.sh build
+	Fuzz/run.sh
 
 clean:
 	rm -rf site

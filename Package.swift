@@ -157,3 +157,19 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestHelpers"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )
+
+// `make fuzz` sets HOWTO_FUZZ: one libFuzzer executable per parser (Fuzz/<Name>/), built with -sanitize=fuzzer
+// in .build-fuzz. Absent otherwise, so `swift build` and `make test` never compile them.
+if Context.environment["HOWTO_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzFrontMatter", ["CFuzzer", "HowTo"]),
+        ("FuzzLiquid", ["CFuzzer", "Liquid"]),
+        ("FuzzAttributeLists", ["CFuzzer", "Markdown"]),
+        ("FuzzPipeTables", ["CFuzzer", "Markdown"]),
+        ("FuzzKongYAML", ["CFuzzer", "HowTo", "Gateway", "Diagnostics"]),
+        ("FuzzVaultHTTP", ["CFuzzer", "MockVault"]),
+    ]
+    // libFuzzer's `LLVMFuzzerRunDriver`, called from each target's main (SwiftPM gives executables their own).
+    package.targets.append(.target(name: "CFuzzer", path: "Fuzz/CFuzzer"))
+    package.targets += fuzzTargets.map { .executableTarget(name: $0.name, dependencies: $0.dependencies, path: "Fuzz/\($0.name)", swiftSettings: strict) }
+}

@@ -35,7 +35,9 @@ public enum BoundedYAML {
             switch byte {
             case UInt8(ascii: "["), UInt8(ascii: "{"): brackets += 1
             case UInt8(ascii: "\n"): atLineStart = true; indent = 0; continue
-            case UInt8(ascii: " "), UInt8(ascii: "-") where atLineStart:
+            // Compact block nesting (`- - x`, `? ? x`, `- : x`) opens a level per indicator on one line.
+            case UInt8(ascii: " ") where atLineStart, UInt8(ascii: "-") where atLineStart,
+                 UInt8(ascii: "?") where atLineStart, UInt8(ascii: ":") where atLineStart:
                 indent += 1
                 if indent >= limit / 2 { return true }
                 continue

@@ -45,7 +45,8 @@ struct VaultResponder: HTTPResponder {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
-    private static func parseQuery(_ query: String?) -> [String: String] {
+    /// `a=1&b=x+y` → `["a": "1", "b": "x y"]` (last value wins), as Vault reads a query.
+    static func parseQuery(_ query: String?) -> [String: String] {
         guard let query, !query.isEmpty else { return [:] }
         var result: [String: String] = [:]
         for pair in query.split(separator: "&") {

@@ -57,6 +57,16 @@ import Yams
         #expect(error?.kind == .tooDeep(limit: 10))
     }
 
+    @Test func compactBlockSequencesAreScannedToo() throws {
+        let limits = YAMLLimits(maxBytes: 1 << 20, maxAliasedNodes: 1_000, maxDepth: 10)
+        let error = #expect(throws: YAMLLimitError.self) {
+            try BoundedYAML.compose("key:\n" + String(repeating: "- ", count: 12) + "x\n", limits: limits)
+        }
+        #expect(error?.kind == .tooDeep(limit: 10))
+        #expect(error?.line == 2)
+        #expect(try BoundedYAML.compose("a: b c d e f g h i j k l m n o p q r s t u v\n", limits: limits) != nil, "spaces inside a line are not nesting")
+    }
+
     @Test func oversizedTextIsRefusedWithoutParsing() throws {
         let limits = YAMLLimits(maxBytes: 100, maxAliasedNodes: 1_000, maxDepth: 10)
         let error = #expect(throws: YAMLLimitError.self) { try BoundedYAML.compose(String(repeating: "a: b\n", count: 30), limits: limits) }

@@ -1,0 +1,2 @@
+// Only the header matters: this target declares libFuzzer's driver for the Swift fuzz targets.
+#include "CFuzzer.h"
