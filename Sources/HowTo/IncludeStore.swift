@@ -11,11 +11,14 @@ final class IncludeStore: Sendable {
     let root: String
     /// The content root every include must resolve inside.
     let contentRoot: SourceRoot
+    /// The includes folder, which include names may not leave.
+    private let folder: SourceRoot
     private let cache = Mutex<[String: Result<IncludeSource?, SourceRootError>]>([:])
 
     init(root: String, contentRoot: SourceRoot) {
         self.root = root
         self.contentRoot = contentRoot
+        folder = SourceRoot(root)
     }
 
     /// `X`, `/X` or `X.md` → the file under the includes root, or nil when there is none; throws when the
@@ -29,7 +32,7 @@ final class IncludeStore: Sendable {
 
     private func read(_ name: String) throws(SourceRootError) -> IncludeSource? {
         let path = Self.path(name, root: root)
-        guard SourceRoot(root).lexicallyContains(path) else { throw SourceRootError(file: path, target: nil, root: root) }
+        guard folder.lexicallyContains(path) else { throw SourceRootError(file: path, target: nil, root: root) }
         return try contentRoot.contents(of: path)
             .flatMap { String(validating: $0, as: UTF8.self) }
             .map { IncludeSource(text: $0, file: path) }

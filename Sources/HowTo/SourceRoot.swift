@@ -44,11 +44,11 @@ public struct SourceRoot: Sendable, Hashable {
         return real
     }
 
-    /// The bytes of `file` (see `resolve(_:)`); nil when there is no such file or it cannot be read.
+    /// The bytes of `file` (see `resolve(_:)`); nil when there is no such file, it cannot be read, or it is
+    /// not a regular file (a folder, or a FIFO or device that would block or never end).
     public func contents(of file: String) throws(SourceRootError) -> [UInt8]? {
         guard let real = try resolve(file) else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        guard (try? FileManager.default.attributesOfItem(atPath: real))?[.type] as? FileAttributeType == .typeRegular else { return nil }
         return FileManager.default.contents(atPath: real).map { [UInt8]($0) }
     }
 

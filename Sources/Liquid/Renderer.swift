@@ -5,7 +5,7 @@ final class Renderer {
     /// Deepest include nesting.
     static let maxIncludeDepth = 16
     /// Loop iterations and includes one render may perform, so that no template runs away.
-    static let maxSteps = 200_000
+    static let maxSteps = 100_000
     /// Bytes one render may produce (output, captures and assigns), so that doubling captures stop.
     static let maxBytes = 64_000_000
 

@@ -22,6 +22,8 @@ import Testing
         #expect(try source.contents(of: root + "/sub/link.md") == Array("inside\n".utf8))
         #expect(try source.contents(of: root + "/missing.md") == nil)
         #expect(try source.contents(of: root + "/sub") == nil, "a folder is not a file")
+        #expect(mkfifo(root + "/pipe.md", 0o600) == 0)
+        #expect(try source.contents(of: root + "/pipe.md") == nil, "a FIFO would block the read")
     }
 
     @Test func linksOutAreRefusedUnlessAllowed() throws {
