@@ -216,6 +216,28 @@ import Glibc
         try await refuse(tree, Self.build, "error: YAML aliases here expand to more than 100000 nodes")
     }
 
+    @Test func aliasBombInProvidersIsRefusedBeforeAnythingRuns() async throws {
+        let tree = try Tree()
+        defer { tree.remove() }
+        try tree.write(Tree.page(body: "## Run\n\n```sh\ntouch ran\n```\n"), to: "content/how-to/page.md")
+        try tree.write(HostileYAML.aliasBomb(), to: "content/_data/providers.yml")
+        try await refuse(tree, ["test", "content/how-to/page.md"], "content/_data/providers.yml:\(HostileYAML.aliasBombLimitLine):10: error: YAML aliases")
+        #expect(!FileManager.default.fileExists(atPath: tree.dir + "/ran"))
+    }
+
+    @Test func aliasBombInADeckFileIsRefused() async throws {
+        let tree = try Tree()
+        defer { tree.remove() }
+        try tree.write("_format_version: \"3.0\"\n" + HostileYAML.aliasBomb(), to: "kong.yaml")
+        try FileManager.default.createSymbolicLink(atPath: tree.dir + "/deck", withDestinationPath: HowtoBinary.path)
+        let start = ContinuousClock.now
+        let out = try await HowtoBinary.run(executable: tree.dir + "/deck", ["gateway", "apply", "kong.yaml"], in: tree.dir,
+                                            environment: ["HOWTO_STATE_DIR": tree.dir + "/state"])
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(out.status == 1, "decK's exit code for a bad file")
+        #expect(out.stderr.contains("reading file kong.yaml: error converting YAML to JSON: yaml: line \(HostileYAML.aliasBombLimitLine + 1), column 10: YAML aliases here expand"), "\(out.stderr)")
+    }
+
     @Test func deeplyNestedFrontMatterIsRefused() async throws {
         let tree = try Tree()
         defer { tree.remove() }
