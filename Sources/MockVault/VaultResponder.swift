@@ -50,7 +50,8 @@ struct VaultResponder: HTTPResponder {
         guard let query, !query.isEmpty else { return [:] }
         var result: [String: String] = [:]
         for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map {
+            // Empty pieces kept: `=` or `=x` gave no parts and the subscript below trapped, killing the server.
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
                 String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0)
             }
             result[parts[0]] = parts.count > 1 ? parts[1] : ""
