@@ -79,9 +79,9 @@ struct ValidationBlock {
         if let body = entries["body"] {
             if let scalar = body.scalar, YAMLReader.kind(body) == .str {
                 check.body = scalar.string
-            } else if body.mapping != nil || body.sequence != nil, JSONSerialization.isValidJSONObject(body.any),
+            } else if body.mapping != nil || body.sequence != nil, let object = body.jsonObject, JSONSerialization.isValidJSONObject(object),
                       // JSONSerialization traps (not throws) on anything else: a null or a number body crashed `check`.
-                      let data = try? JSONSerialization.data(withJSONObject: body.any, options: [.sortedKeys, .withoutEscapingSlashes]) {
+                      let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
                 check.body = String(decoding: data, as: UTF8.self)
             } else {
                 r.error(body, "`body` must be a mapping, a list or text")

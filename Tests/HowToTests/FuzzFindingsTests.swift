@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import HowToPlan
 import Testing
 @testable import HowTo
 
@@ -23,5 +24,23 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(page == nil)
         #expect(diagnostics.map(\.message).contains("`body` must be a mapping, a list or text"), "\(diagnostics)")
+    }
+
+    /// kong-yaml crash-17f7bf3a: a `request-check` body with a mapping as a key (`? {a: b}`) made Yams'
+    /// `Node.any` force-unwrap the key as text and trap.
+    @Test func requestCheckBodyWithAComplexKeyIsAnError() throws {
+        let body = "## Check\n\n{% validation request-check %}\nurl: /a2a\nbody:\n  params:\n  ? m essage:\n      kind: message\n  : 1\n{% endvalidation %}\n"
+        let (page, diagnostics, root) = try TestSupport.load(TestSupport.page(body: body))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(page == nil)
+        #expect(diagnostics.map(\.message).contains("`body` must be a mapping, a list or text"), "\(diagnostics)")
+    }
+
+    @Test func requestCheckBodyKeepsYAMLTypesInItsJSON() throws {
+        let body = "## Check\n\n{% validation request-check %}\nurl: /x\nmethod: POST\nbody:\n  n: 5\n  ok: true\n  none: ~\n  list: [a, 1.5]\n{% endvalidation %}\n"
+        let (page, diagnostics, root) = try TestSupport.load(TestSupport.page(body: body))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(page?.plan.steps.first?.script.contains(#"--json '{"list":["a",1.5],"n":5,"none":null,"ok":true}'"#) == true, "\(page?.plan.steps.first?.script ?? "")")
     }
 }
