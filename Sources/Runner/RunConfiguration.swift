@@ -1,3 +1,5 @@
+public import HowToPlan
+
 /// Which Vault the tutorial's `vault` commands talk to.
 public enum VaultMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// The embedded mock: `vault` is the howto binary.
@@ -50,8 +52,13 @@ public struct RunConfiguration: Sendable {
     public var budget: Duration?
     /// The emulated gateway version (`min_version` gate and decK field checks).
     public var gatewayVersion: String = "3.13"
-    /// Providers by name (`provider=NAME`); empty means steps keep the reader's values.
+    /// Providers by name (`provider=NAME`) for every how-to; empty means steps keep the reader's values.
     public var providers: [String: ProviderStarter] = [:]
+    /// Providers by how-to file (its content root's), used instead of `providers` for that how-to.
+    public var providersByFile: [String: [String: ProviderStarter]] = [:]
+
+    /// The providers a run of `plan` can start.
+    public func providers(for plan: Plan) -> [String: ProviderStarter] { providersByFile[plan.file] ?? providers }
     /// The environment the session starts from.
     public var environment: [String: String]
     /// Where runs put their private directories (a fresh one per how-to).

@@ -60,9 +60,10 @@ final class RunState: @unchecked Sendable {
         masker.addSecrets(fromVariables: environment)
         var started: [String: any ProviderInstance] = [:]
         let wanted = Set(plan.steps.compactMap(\.attributes.provider)).sorted()
+        let providers = configuration.providers(for: plan)
         for name in wanted {
-            guard let starter = configuration.providers[name] else {
-                if !configuration.providers.isEmpty { notes.append("no provider named \(name): its step runs with the reader's values") }
+            guard let starter = providers[name] else {
+                if !providers.isEmpty { notes.append("no provider named \(name): its step runs with the reader's values") }
                 continue
             }
             do {

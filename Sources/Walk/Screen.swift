@@ -1,4 +1,5 @@
 import Foundation
+import Runner
 
 /// Where the walkthrough writes: standard output by default, one lock so that streamed step output and
 /// prompts never interleave mid-line. Lines wider than the terminal are wrapped at spaces.
@@ -11,7 +12,7 @@ public final class Screen: Sendable {
     /// Creates a screen writing to `write` (standard output by default).
     public init(style: TerminalStyle, write: (@Sendable (String) -> Void)? = nil) {
         self.style = style
-        self.write = write ?? { FileHandle.standardOutput.write(Data($0.utf8)) }
+        self.write = write ?? { StandardStream.output.write($0) }
     }
 
     /// Writes lines, each ending in a newline.

@@ -1,4 +1,5 @@
 import Foundation
+import Runner
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,7 +30,7 @@ public struct TerminalInput: Sendable {
                     let line = readLine(strippingNewline: true)
                     if let saved {
                         Self.restore(saved)
-                        FileHandle.standardOutput.write(Data("\n".utf8))
+                        StandardStream.output.write("\n")
                     }
                     once.resume(line)
                 }

@@ -47,7 +47,7 @@ extension Walkthrough {
         for (position, entry) in done.enumerated() {
             let step = plan.steps[indexOf[entry.id]!]
             let serviceGone = step.kind == .background && entry.status == StepResult.Status.passed.rawValue && !aliveSteps.contains(step.id)
-            let providerRestarts = step.attributes.provider.map { settings.configuration.providers[$0] != nil } ?? false
+            let providerRestarts = step.attributes.provider.map { settings.configuration.providers(for: plan)[$0] != nil } ?? false
             if serviceGone || providerRestarts {
                 needed = position
                 break

@@ -24,6 +24,6 @@ final class BufferedObserver: RunObserver, @unchecked Sendable {
     func tutorialFinished(_ result: TutorialResult) {
         inner.tutorialFinished(result)
         let output = lock.withLock { text }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardStream.output.write(output)
     }
 }

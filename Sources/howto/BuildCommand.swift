@@ -17,7 +17,7 @@ struct BuildCommand: AsyncParsableCommand {
     var templates: String = "templates"
 
     func run() async throws {
-        let builder = SiteBuilder(contentRoot: options.content, templatesRoot: templates, outputDir: output, strict: options.strict,
+        let builder = SiteBuilder(contentRoot: options.root, templatesRoot: templates, outputDir: output, strict: options.strict,
                                   allowLinksOutsideRoot: links.allowed)
         do {
             let report = try await builder.build()

@@ -14,10 +14,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let diagnostics = await SiteChecker(
-            contentRoot: directory ?? options.content, strict: options.strict, allowLinksOutsideRoot: links.allowed).check()
+            contentRoot: directory ?? options.root, strict: options.strict, allowLinksOutsideRoot: links.allowed).check()
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(2) }
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        print("checked \(directory ?? options.content): no errors\(warnings > 0 ? ", \(warnings) warning(s)" : "")")
+        print("checked \(directory ?? options.root): no errors\(warnings > 0 ? ", \(warnings) warning(s)" : "")")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Runner
 
 /// `howto`: build a docs site from how-to markdown, verify the tutorials, walk a reader through them.
 struct HowtoCommand: AsyncParsableCommand {
@@ -30,7 +31,7 @@ struct HowtoCommand: AsyncParsableCommand {
                 print(fullMessage(for: error))
                 return 0
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            StandardStream.error.write((fullMessage(for: error) + "\n"))
             return code == .validationFailure ? 2 : code.rawValue
         }
     }

@@ -46,7 +46,7 @@ struct IsolatedJob: Sendable {
         } catch {
             return Self.failure(plan, "could not start an isolated job: \(error)")
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
         struct Document: Decodable { var tutorials: [TutorialResult] }
         guard let data = FileManager.default.contents(atPath: report),
               let result = (try? JSONDecoder().decode(Document.self, from: data))?.tutorials.first

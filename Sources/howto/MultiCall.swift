@@ -1,6 +1,7 @@
 import Foundation
 import Gateway
 import MockVault
+import Runner
 import VaultCLI
 
 /// Dispatches on the name the binary was called by: `vault`, `deck`, `kong`, or `howto`.
@@ -17,6 +18,8 @@ enum MultiCall {
         case "kong":
             return await KongCommand.run(arguments: arguments, environment: environment)
         default:
+            // `howto test | head`: a closed output ends the run cleanly (cleanup included), never a trap.
+            StandardStream.surviveClosedPipes()
             return await HowtoCommand.runMain(arguments: arguments)
         }
     }

@@ -3,10 +3,12 @@ import Diagnostics
 import Foundation
 import HowTo
 import HowToPlan
+import MockIdP
 
 /// Turns the paths given on the command line into plans; any error diagnostic means exit 2.
 struct PlanLoader {
-    let contentRoot: String
+    /// `--content` when given: it wins over the root found from each how-to's own path.
+    let contentRoot: String?
     let strict: Bool
     let topology: String
 
@@ -15,6 +17,10 @@ struct PlanLoader {
         var page: HowToPage
         var site: SiteConfig
         var explicitlyNamed: Bool
+        /// The content root the how-to was read from (its includes, data and providers).
+        var contentRoot: String
+        /// The providers that root declares (`_data/providers.yml`).
+        var providers: [ProviderDeclaration]
         var plan: Plan { page.plan }
     }
 
@@ -22,7 +28,7 @@ struct PlanLoader {
     func load(_ paths: [String]) throws -> [Loaded] {
         var files: [(String, Bool)] = []
         var diagnostics: [Diagnostic] = []
-        for path in paths.isEmpty ? [contentRoot + "/how-to"] : paths {
+        for path in paths.isEmpty ? [(contentRoot ?? "content") + "/how-to"] : paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 diagnostics.append(.error(at: SourceLocation(file: path, line: 1), "no such file or directory"))
@@ -37,26 +43,39 @@ struct PlanLoader {
             }
         }
         var loaded: [Loaded] = []
-        var loaders: [String: (ContentLoader, SiteConfig)] = [:]
+        var loaders: [String: (ContentLoader, SiteConfig, [ProviderDeclaration])] = [:]
         for (file, explicit) in files {
-            let root = ContentRoot.containing(file, fallback: contentRoot)
+            let root = contentRoot ?? ContentRoot.containing(file, fallback: "content")
             if loaders[root] == nil {
                 let loader = ContentLoader(root: root, strict: strict)
                 do {
-                    loaders[root] = (loader, try loader.loadSite())
+                    loaders[root] = (loader, try loader.loadSite(), try Providers.declarations(contentRoot: root))
                 } catch let error as DiagnosticError {
                     diagnostics += error.diagnostics
                     continue
                 }
             }
-            guard let (loader, site) = loaders[root] else { continue }
+            guard let (loader, site, providers) = loaders[root] else { continue }
             let (page, found) = loader.load(page: file, site: site, topology: topology)
             diagnostics += found
-            if let page { loaded.append(Loaded(page: page, site: site, explicitlyNamed: explicit)) }
+            guard let page else { continue }
+            diagnostics += Self.undeclaredProviders(page.plan, declared: providers, root: root)
+            loaded.append(Loaded(page: page, site: site, explicitlyNamed: explicit, contentRoot: root, providers: providers))
         }
         DiagnosticPrinter.print(diagnostics)
         if diagnostics.hasErrors { throw ExitCode(2) }
         return loaded
+    }
+
+    /// An error for every `provider=NAME` step whose provider the content root does not declare: such a step
+    /// would silently keep the reader's placeholders.
+    static func undeclaredProviders(_ plan: Plan, declared: [ProviderDeclaration], root: String) -> [Diagnostic] {
+        let names = Set(declared.map(\.name))
+        return (plan.steps + plan.cleanup).compactMap { step in
+            guard let name = step.attributes.provider, !names.contains(name) else { return nil }
+            let known = names.isEmpty ? "it declares none" : "it declares \(names.sorted().joined(separator: ", "))"
+            return .error(at: step.location, "no provider named `\(name)`: declare it in \(root)/_data/providers.yml (\(known))")
+        }
     }
 
     /// Every `*.md` under `directory`, sorted, skipping `_includes` and `_data`.

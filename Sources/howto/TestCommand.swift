@@ -60,7 +60,7 @@ struct TestCommand: AsyncParsableCommand {
         var loaded = try PlanLoader(contentRoot: options.content, strict: options.strict, topology: topology).load(paths)
         if let shard = shard?.shard { loaded = loaded.filter { shard.contains($0.plan.file) } }
         for entry in loaded where !entry.plan.isRunnable {
-            FileHandle.standardError.write(Data("\(entry.plan.file):1:1: error: nothing to run: the how-to has no runnable step\n".utf8))
+            StandardStream.error.write("\(entry.plan.file):1:1: error: nothing to run: the how-to has no runnable step\n")
             throw ExitCode(2)
         }
         var configuration = RunConfiguration(
@@ -73,7 +73,9 @@ struct TestCommand: AsyncParsableCommand {
         configuration.keepWorkDirectory = keep
         if !noProviders {
             let caDirectory = caDir ?? ProcessInfo.processInfo.environment["HOWTO_CA_DIR"].flatMap { $0.isEmpty ? nil : $0 }
-            configuration.providers = try Providers.starters(contentRoot: options.content, caDirectory: caDirectory)
+            for entry in loaded {
+                configuration.providersByFile[entry.plan.file] = Providers.starters(entry.providers, caDirectory: caDirectory)
+            }
         }
         if mutate { throw ExitCode(try await runMutations(loaded, configuration: configuration)) }
         let buffered = jobs > 1
@@ -101,8 +103,9 @@ struct TestCommand: AsyncParsableCommand {
 extension TestCommand {
     /// The options an isolated child run repeats (the file, its report and `--jobs 1` are added by the job).
     func childArguments() -> [String] {
-        var arguments = ["--content", options.content, "--vault", (vault?.mode ?? .mock).rawValue,
+        var arguments = ["--vault", (vault?.mode ?? .mock).rawValue,
                          "--timeout", "\(timeout.milliseconds)ms", "--gateway-version", gatewayVersion, "--topology", topology]
+        if let content = options.content { arguments += ["--content", content] }
         if options.strict { arguments.append("--strict") }
         if let budget { arguments += ["--budget", "\(budget.milliseconds)ms"] }
         if keep { arguments.append("--keep") }
@@ -114,7 +117,7 @@ extension TestCommand {
     /// `--mutate`: every mutant in mock and live mode; exit 0 when each is caught and the modes agree.
     func runMutations(_ loaded: [PlanLoader.Loaded], configuration: RunConfiguration) async throws -> Int32 {
         guard loaded.count == 1, let plan = loaded.first?.plan else {
-            FileHandle.standardError.write(Data("error: --mutate takes exactly one how-to file\n".utf8))
+            StandardStream.error.write("error: --mutate takes exactly one how-to file\n")
             return 2
         }
         let modes: [VaultMode] = vault.map { [$0.mode] } ?? VaultMode.allCases

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HowTo
+import HowToPlan
 import Runner
 import Walk
 
@@ -63,7 +64,7 @@ struct WalkCommand: AsyncParsableCommand {
         configuration.vaultMode = fixtures ? .mock : vault?.mode ?? (RunConfiguration.realVault(environment: environment) == nil ? .mock : .live)
         configuration.defaultTimeout = .milliseconds(timeout.milliseconds)
         configuration.gatewayVersion = gatewayVersion
-        if fixtures { configuration.providers = try Providers.starters(contentRoot: options.content) }
+        if fixtures { configuration.providersByFile[page.plan.file] = Providers.starters(loaded.providers) }
         let settings = WalkSettings(
             configuration: configuration, fixtures: fixtures, assumeYes: yes, resume: resume, from: from,
             store: WalkProgressStore(slug: page.slug, root: FileManager.default.currentDirectoryPath), environment: environment, resumeCommand: resumeCommand(),
@@ -81,7 +82,7 @@ struct WalkCommand: AsyncParsableCommand {
             try ReportWriter(targets: report).write([outcome.result])
             throw ExitCode(outcome.exitCode)
         case let .failure(error):
-            FileHandle.standardError.write(Data("\(file):1:1: error: \(error)\n".utf8))
+            StandardStream.error.write("\(file):1:1: error: \(error)\n")
             throw ExitCode(2)
         }
     }
@@ -89,7 +90,7 @@ struct WalkCommand: AsyncParsableCommand {
     /// The command line that resumes this walk.
     private func resumeCommand() -> String {
         var words = ["howto", "walk", file, "--resume"]
-        if options.content != "content" { words += ["--content", options.content] }
+        if let content = options.content { words += ["--content", content] }
         if fixtures { words.append("--fixtures") }
         if let vault, !fixtures { words += ["--vault", vault.mode.rawValue] }
         return words.joined(separator: " ")

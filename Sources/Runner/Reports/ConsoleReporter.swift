@@ -19,7 +19,7 @@ public final class ConsoleReporter: RunObserver, @unchecked Sendable {
         let tty = isatty(STDOUT_FILENO) == 1
         self.colour = colour ?? (tty && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         self.interactive = interactive ?? tty
-        self.write = write ?? { text in FileHandle.standardOutput.write(Data(text.utf8)) }
+        self.write = write ?? { text in StandardStream.output.write(text) }
     }
 
     public func tutorialStarted(_ plan: Plan) {

@@ -1,0 +1,86 @@
+import Foundation
+import TestHelpers
+import Testing
+
+/// `howto` called the way people call it: from another folder, piped into `head`, on a CI image with its own
+/// CA variables, with a provider name nothing declares.
+@Suite(.serialized) struct RealUseTests {
+    static let frontMatter = "---\ntitle: Probe\ncontent_type: how_to\nproducts:\n  - gateway\nworks_on:\n  - on-prem\n---\n\n"
+
+    /// A content folder (with the project's providers) holding one how-to with `body`; returns the how-to's path.
+    static func content(_ body: String, providers: Bool = true) throws -> String {
+        let dir = try HowtoBinary.temporaryDirectory() + "/docs"
+        try FileManager.default.createDirectory(atPath: dir + "/how-to", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/_data", withIntermediateDirectories: true)
+        if providers {
+            try FileManager.default.copyItem(
+                atPath: HowtoBinary.packageRoot.appendingPathComponent("content/_data/providers.yml").path, toPath: dir + "/_data/providers.yml")
+        }
+        let file = dir + "/how-to/probe.md"
+        try (frontMatter + body).write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    static let providerStep = "## IdP\n\n```sh { provider=auth0 }\nexport DECK_DOMAIN='YOUR AUTH0 DOMAIN'\n```\n\n"
+
+    @Test func providersComeFromTheHowTosOwnContentRootWhenRunFromElsewhere() async throws {
+        let file = try Self.content(Self.providerStep + "## Use it\n\n```sh\ntest \"$DECK_DOMAIN\" != 'YOUR AUTH0 DOMAIN'\necho \"domain=$DECK_DOMAIN\"\n```\n")
+        let elsewhere = try HowtoBinary.temporaryDirectory()
+        let out = try await HowtoBinary.run(["test", file], in: elsewhere)
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("domain=localhost:"), "\(out.stdout)")
+        let plan = try await HowtoBinary.run(["plan", file], in: elsewhere)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("provider=auth0"))
+    }
+
+    @Test func aProviderNothingDeclaresIsBadInputAtItsLine() async throws {
+        let file = try Self.content("## IdP\n\n```sh { provider=nosuch }\nexport X=1\n```\n")
+        for command in ["test", "plan", "walk"] {
+            let out = try await HowtoBinary.run(command == "walk" ? [command, file, "--yes", "--fixtures"] : [command, file])
+            #expect(out.status == 2, "\(command): \(out.stdout)\(out.stderr)")
+            #expect(out.stderr.contains("probe.md:12:1: error: no provider named `nosuch`"), "\(command): \(out.stderr)")
+            #expect(out.stderr.contains("auth0"), "the message names what is declared")
+        }
+    }
+
+    @Test func everyCABundleVariableTrustsTheRunsCA() async throws {
+        guard let system = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt"].first(where: FileManager.default.fileExists) else {
+            Issue.record("no system CA bundle on this machine")
+            return
+        }
+        let file = try Self.content(Self.providerStep + """
+            ## Reach it
+
+            ```sh
+            curl -sf "https://$DECK_DOMAIN/.well-known/jwks.json" | grep -q '"keys"' && echo curl-ok
+            python3 -c 'import urllib.request, os; print("python-ok" if b"keys" in urllib.request.urlopen("https://" + os.environ["DECK_DOMAIN"] + "/.well-known/jwks.json").read() else "no")'
+            ```
+
+            """)
+        var environment: [String: String] = [:]
+        for name in ["SSL_CERT_FILE", "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "NODE_EXTRA_CA_CERTS", "GIT_SSL_CAINFO", "AWS_CA_BUNDLE", "PIP_CERT"] {
+            environment[name] = system
+        }
+        let out = try await HowtoBinary.run(["test", file], environment: environment)
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("curl-ok"))
+        #expect(out.stdout.contains("python-ok"))
+    }
+
+    @Test func aClosedOutputEndsTheRunWithCleanupAndNoLeftoverProcess() async throws {
+        let dir = try HowtoBinary.temporaryDirectory()
+        let marker = "howto-e2e-pipe-\(UInt32.random(in: 1...UInt32.max))"
+        let port = LocalPort.free()
+        let howto = HowtoBinary.path
+        let out = try await HowtoBinary.run(
+            executable: "/bin/bash",
+            ["-c", "'\(howto)' test content/how-to/slow.md | head -1; echo \"status=${PIPESTATUS[0]}\""],
+            environment: ["E2E_MARK_DIR": dir, "E2E_MARKER": marker, "E2E_PORT": String(port)])
+        #expect(out.stdout.contains("▶ A slow tutorial"))
+        #expect(out.stdout.contains("status=130"), "\(out.stdout)\(out.stderr)")
+        #expect(!out.stderr.contains("Illegal instruction") && !out.stderr.contains("Fatal error"), "\(out.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/cleaned"), "the cleanup ran")
+        #expect(ProcessTable.processes(containing: marker).isEmpty, "the service was stopped")
+    }
+}
