@@ -16,6 +16,9 @@ public protocol RunObserver: Sendable {
     func cleanupStarted()
     /// A how-to ended.
     func tutorialFinished(_ result: TutorialResult)
+    /// True when a step's output should reach `output(_:of:)` only once the step has ended, masked with the
+    /// secrets the step set (a CI log, where nothing may leak); false to stream it live (a terminal).
+    var holdsStepOutput: Bool { get }
 }
 
 extension RunObserver {
@@ -26,6 +29,7 @@ extension RunObserver {
     public func note(_ text: String) {}
     public func cleanupStarted() {}
     public func tutorialFinished(_ result: TutorialResult) {}
+    public var holdsStepOutput: Bool { false }
 }
 
 /// An observer that ignores everything.

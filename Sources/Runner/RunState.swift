@@ -142,6 +142,9 @@ final class RunState: @unchecked Sendable {
         return results
     }
 
+    /// Learns the literal secret assignments of a script about to run.
+    func learnSecrets(fromScript script: String) { lock.withLock { _masker.addLiteralAssignments(in: script) } }
+
     /// Marks a value as secret from now on (a value the reader typed).
     func addSecret(_ value: String) { lock.withLock { _masker.add(value) } }
 

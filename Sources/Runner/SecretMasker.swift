@@ -16,6 +16,11 @@ public struct SecretMasker: Sendable {
         #"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"#,
     ].map { try! NSRegularExpression(pattern: $0) }
 
+    // `NAME=value`, `export NAME='value'`, `declare -x NAME="value"`: a value with no expansion in it.
+    nonisolated(unsafe) private static let literalAssignment = try! NSRegularExpression(
+        pattern: #"(?:^|[\s;&|(])(?:(?:export|declare|local|readonly|typeset)\s+(?:-[a-zA-Z]+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=(?:'([^']*)'|"([^"$`\\]*)"|([^\s;&|()<>'"$`\\]+))"#,
+        options: [.anchorsMatchLines])
+
     private var values: Set<String> = []
 
     /// An empty masker (patterns only).
@@ -36,6 +41,18 @@ public struct SecretMasker: Sendable {
     /// Marks as secret the values of every variable whose name says it is secret.
     public mutating func addSecrets(fromVariables variables: [String: String]) {
         for (name, value) in variables where Self.isSecretName(name) { add(value) }
+    }
+
+    /// Marks as secret every literal value `script` assigns to a secret-named variable, so that it is masked
+    /// from the step's first output line on (values built at run time are learned when the step ends).
+    public mutating func addLiteralAssignments(in script: String) {
+        let range = NSRange(script.startIndex..., in: script)
+        for match in Self.literalAssignment.matches(in: script, range: range) {
+            guard let name = Range(match.range(at: 1), in: script).map({ String(script[$0]) }), Self.isSecretName(name) else { continue }
+            for group in 2...4 {
+                if let value = Range(match.range(at: group), in: script) { add(String(script[value])) }
+            }
+        }
     }
 
     /// Whether any secret is known besides the patterns.

@@ -67,11 +67,20 @@ struct StepExecutor {
 
     private func shellOnce(_ step: Step, script: String, budgetLeft: Duration?, echo: Bool) async -> StepResult {
         let timeout = effectiveTimeout(step, budgetLeft: budgetLeft)
+        run.learnSecrets(fromScript: script)
         let mask = run.masker()
         let observer = observer
+        let live = echo && !observer.holdsStepOutput
         do {
             let outcome = try await run.session.run(script, timeout: timeout) { line in
-                if echo { observer.output(mask(line), of: step) }
+                if live { observer.output(mask(line), of: step) }
+            }
+            if echo && !live {
+                await run.learnSecrets()
+                let mask = run.masker()
+                for line in outcome.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast(outcome.output.hasSuffix("\n") ? 1 : 0) {
+                    observer.output(mask(String(line)), of: step)
+                }
             }
             return judge(step, outcome: outcome, timeout: timeout)
         } catch {

@@ -70,6 +70,9 @@ public final class TutorialSession: Sendable {
     /// Treats `value` as a secret from now on (masked in output and reports).
     public func addSecret(_ value: String) { run.addSecret(value) }
 
+    /// Treats the literal values `script` assigns to secret-named variables as secrets from now on.
+    public func learnSecrets(fromScript script: String) { run.learnSecrets(fromScript: script) }
+
     /// `text` with every known secret masked.
     public func mask(_ text: String) -> String { run.masker()(text) }
 

@@ -10,6 +10,9 @@ final class WalkObserver: RunObserver, @unchecked Sendable {
     private var current: String?
     private var quiet = false
 
+    /// Not a terminal (a log): a step's output is shown when it ends, masked with the secrets it set.
+    let holdsStepOutput = isatty(STDOUT_FILENO) != 1
+
     init(screen: Screen) {
         self.screen = screen
     }

@@ -12,7 +12,8 @@ extension Walkthrough {
         var header = "▸ Step \(index + 1) of \(plan.steps.count)"
         if let kind = Self.kindLabel(step) { header += " · " + kind }
         screen.line(style.paint(header, .bold, .magenta) + style.paint("  (\(step.id), line \(step.location.line))", .dim))
-        screen.lines(renderer.code(code, language: language))
+        session.learnSecrets(fromScript: step.script)
+        screen.lines(renderer.code(session.mask(code), language: language))
         if let values = session.providedValues(for: step) {
             let shown = values.map { "\($0.name)=\($0.secret ? SecretMasker.mask : $0.value)" }.joined(separator: ", ")
             screen.line(style.paint("  --fixtures supplies: \(shown)", .dim))

@@ -84,3 +84,35 @@ import Testing
         #expect(ProcessTable.processes(containing: marker).isEmpty, "the service was stopped")
     }
 }
+
+extension RealUseTests {
+    @Test func secretsSetInsideAStepNeverReachTheConsoleOrReports() async throws {
+        let file = try Self.content("""
+            ## Leak
+
+            ```sh
+            export DECK_API_SECRET=canary-9f3a1c
+            export MY_PASSWORD="pw-7d2e4b"
+            export API_TOKEN=$(echo "gen-$((6 * 7))-tok")
+            echo "secret is $DECK_API_SECRET and $MY_PASSWORD and $API_TOKEN"
+            false
+            ```
+
+            """, providers: false)
+        let dir = try HowtoBinary.temporaryDirectory()
+        let canaries = ["canary-9f3a1c", "pw-7d2e4b", "gen-42-tok"]
+        let test = try await HowtoBinary.run(["test", file, "--report", "json:\(dir)/report.json", "--report", "junit:\(dir)/junit.xml"])
+        #expect(test.status == 1, "\(test.stdout)\(test.stderr)")
+        #expect(test.stdout.contains("secret is **** and **** and ****"), "\(test.stdout)")
+        let walk = try await HowtoBinary.run(["walk", file, "--yes", "--report", "json:\(dir)/walk.json"], in: dir)
+        #expect(walk.status == 1, "\(walk.stdout)\(walk.stderr)")
+        var texts = [test.stdout, test.stderr, walk.stdout, walk.stderr]
+        for name in ["report.json", "junit.xml", "repro.sh", "walk.json"] {
+            let text = try String(contentsOfFile: "\(dir)/\(name)", encoding: .utf8)
+            texts.append(text)
+        }
+        for text in texts {
+            for canary in canaries { #expect(!text.contains(canary), "\(canary) leaked: \(text)") }
+        }
+    }
+}

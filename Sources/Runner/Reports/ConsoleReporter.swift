@@ -76,6 +76,9 @@ public final class ConsoleReporter: RunObserver, @unchecked Sendable {
         }
     }
 
+    /// Not a terminal (CI): output is held until its step ends, so that secrets it sets are masked.
+    public var holdsStepOutput: Bool { !interactive }
+
     public func note(_ text: String) { emit("\(paint("note:", .yellow)) \(text)\n") }
 
     public func cleanupStarted() { emit(paint("cleanup\n", .dim)) }
