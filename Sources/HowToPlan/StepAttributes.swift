@@ -18,6 +18,9 @@ public struct StepAttributes: Sendable, Hashable, Codable {
     public var provider: String?
     /// Purely informational (`informational=true`): nothing later depends on it.
     public var informational: Bool
+    /// The first failing command fails the step (`set -e -o pipefail`); `errexit=false` opts out, for a
+    /// step that shows a command failing on purpose and goes on.
+    public var errexit: Bool = true
     /// Every attribute as written, including ones the runner does not interpret.
     public var raw: [String: String]
 
@@ -42,7 +45,7 @@ public struct StepAttributes: Sendable, Hashable, Codable {
     /// The attribute keys the runner interprets.
     public static let knownKeys: Set<String> = [
         "background", "ready", "timeout", "retry", "interval", "exit", "expect", "provider", "informational",
-        "data-test-step",
+        "errexit", "data-test-step",
     ]
 
     /// Reads attributes from `key=value` pairs; throws a message naming the bad key.
@@ -65,6 +68,7 @@ public struct StepAttributes: Sendable, Hashable, Codable {
                 guard !value.isEmpty else { throw .invalid(key: key, value: value, expected: "a provider name") }
                 provider = value
             case "informational": informational = try Self.bool(key, value)
+            case "errexit": errexit = try Self.bool(key, value)
             default: continue
             }
         }

@@ -14,15 +14,22 @@ public enum SessionScript {
         "PWD", "SHLVL", "OPTIND",
     ]
 
-    /// Runs one step: `bash driver STATE_IN STATE_OUT STEP_FILE SENTINEL`.
+    /// Runs one step: `bash driver STATE_IN STATE_OUT STEP_FILE SENTINEL ERREXIT`.
+    ///
+    /// With ERREXIT `1` the step runs under `set -e -o pipefail` (bash's own exceptions for `if`, `while`,
+    /// `&&`, `||` and `!` hold): its first failing command ends it, and that command's line in the step
+    /// file is written to `STATE_OUT.failed`. Those options belong to the runner, not the session: they are
+    /// not saved with its state.
     static let driver = """
         exec 2>&1
         shopt -s expand_aliases
-        __howto_in=$1 __howto_out=$2 __howto_step=$3 __howto_sentinel=$4
+        __howto_in=$1 __howto_out=$2 __howto_step=$3 __howto_sentinel=$4 __howto_errexit=$5
         set --
         source "$__howto_in"
         __howto_save() {
-          local __howto_status=$1 __howto_v
+          local __howto_status=$1 __howto_v __howto_o
+          set +eE +o pipefail
+          trap - ERR
           {
             for __howto_v in $(compgen -v); do
               case $__howto_v in \(unsavedVariables.joined(separator: "|"))) continue ;; esac
@@ -31,13 +38,19 @@ public enum SessionScript {
             done
             declare -f
             alias -p
-            set +o
+            while IFS= read -r __howto_o; do
+              case $__howto_o in *" errexit"|*" errtrace"|*" pipefail") ;; *) printf '%s\\n' "$__howto_o" ;; esac
+            done <<< "$(set +o)"
             shopt -p
             printf 'cd -- %q\\n' "$PWD"
           } > "$__howto_out" 3> "$__howto_out.vars" 2>/dev/null
           printf '\\n%s %d\\n' "$__howto_sentinel" "$__howto_status"
         }
         trap '__howto_save $?' EXIT
+        if [ "$__howto_errexit" = 1 ]; then
+          trap 'printf "%s %s\\n" "$LINENO" "$?" > "$__howto_out.failed"' ERR
+          set -eE -o pipefail
+        fi
         source "$__howto_step"
         """
 

@@ -7,6 +7,16 @@ import Glibc
 public struct ShellOutcome: Sendable, Hashable {
     /// The step's exit status; nil when it was killed (timeout or signal).
     public var exitCode: Int32?
+    /// With errexit, the line of the step's script whose command failed first (1-based), and its status.
+    public var failedCommand: FailedCommand?
+
+    /// The command that ended a step under errexit.
+    public struct FailedCommand: Sendable, Hashable {
+        /// Its line in the step's script, from 1.
+        public var line: Int
+        /// Its exit status.
+        public var status: Int32
+    }
     /// True when the step outlived its timeout and was killed with its children.
     public var timedOut: Bool
     /// Standard output and standard error, interleaved as a terminal shows them.
@@ -56,15 +66,16 @@ public actor ShellSession {
     public var statePath: String { stateFile }
 
     /// Runs `script` as the next step; the session keeps its state only if the step was not killed.
+    /// `errexit`: the first failing command ends the step (`set -e -o pipefail`), as a CI user expects.
     public func run(
-        _ script: String, timeout: Duration?, onLine: @escaping @Sendable (String) -> Void = { _ in }
+        _ script: String, timeout: Duration?, errexit: Bool = true, onLine: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> ShellOutcome {
         generation += 1
         let stepFile = "\(directory)/step-\(generation).sh"
         let nextState = "\(directory)/state-\(generation).sh"
         try script.write(toFile: stepFile, atomically: false, encoding: .utf8)
         let child = ChildProcess(
-            executable: bash, arguments: ["--noprofile", "--norc", directory + "/driver.sh", stateFile, nextState, stepFile, sentinel],
+            executable: bash, arguments: ["--noprofile", "--norc", directory + "/driver.sh", stateFile, nextState, stepFile, sentinel, errexit ? "1" : "0"],
             environment: minimalEnvironment(), workingDirectory: workDirectory)
         let clock = ContinuousClock()
         let start = clock.now
@@ -78,7 +89,14 @@ public actor ShellSession {
                 stateFile = nextState
                 variables = Self.readVariables(nextState + ".vars") ?? variables
             }
-            return ShellOutcome(exitCode: code, timedOut: false, output: output, duration: duration)
+            var outcome = ShellOutcome(exitCode: code, timedOut: false, output: output, duration: duration)
+            if code != 0, let failed = try? String(contentsOfFile: nextState + ".failed", encoding: .utf8) {
+                let fields = failed.split(separator: " ")
+                if fields.count == 2, let line = Int(fields[0]), let status = Int32(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)), status == code {
+                    outcome.failedCommand = ShellOutcome.FailedCommand(line: line, status: status)
+                }
+            }
+            return outcome
         case .signalled:
             return ShellOutcome(exitCode: nil, timedOut: false, output: output, duration: duration)
         case .timedOut:

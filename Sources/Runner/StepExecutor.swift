@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Diagnostics
 import Foundation
 import HowToPlan
 
@@ -72,23 +73,23 @@ struct StepExecutor {
         let observer = observer
         let live = echo && !observer.holdsStepOutput
         do {
-            let outcome = try await run.session.run(script, timeout: timeout) { line in
+            let outcome = try await run.session.run(script, timeout: timeout, errexit: step.attributes.errexit) { line in
                 if live { observer.output(mask(line), of: step) }
             }
-            if echo && !live {
+            if echo && !live && !outcome.output.isEmpty {
                 await run.learnSecrets()
                 let mask = run.masker()
                 for line in outcome.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast(outcome.output.hasSuffix("\n") ? 1 : 0) {
                     observer.output(mask(String(line)), of: step)
                 }
             }
-            return judge(step, outcome: outcome, timeout: timeout)
+            return judge(step, script: script, outcome: outcome, timeout: timeout)
         } catch {
             return StepResult(step: step, status: .failed, message: "could not run the step: \(error)")
         }
     }
 
-    private func judge(_ step: Step, outcome: ShellOutcome, timeout: Duration) -> StepResult {
+    private func judge(_ step: Step, script: String, outcome: ShellOutcome, timeout: Duration) -> StepResult {
         if outcome.timedOut {
             return StepResult(step: step, status: .timedOut, output: outcome.output, message: "timed out after \(timeout); the step and its children were killed")
         }
@@ -96,12 +97,26 @@ struct StepExecutor {
             return StepResult(step: step, status: .failed, output: outcome.output, message: "killed by a signal")
         }
         if Int(code) != step.attributes.expectedExitCode {
-            return StepResult(step: step, status: .failed, output: outcome.output, message: "expected exit code \(step.attributes.expectedExitCode), got \(code)")
+            var message = "expected exit code \(step.attributes.expectedExitCode), got \(code)"
+            if let failed = outcome.failedCommand, let command = Self.line(failed.line, of: script) {
+                // The step's own script starts on the line after its fence; a provider's or a validation's does not.
+                let location = script == step.script ? " at \(step.location.file):\(step.location.line + failed.line)" : ""
+                message += ": `\(command)`\(location) exited \(failed.status)"
+            }
+            return StepResult(step: step, status: .failed, output: outcome.output, message: message)
         }
         if let expected = step.attributes.expectedOutput, !outcome.output.contains(expected) {
             return StepResult(step: step, status: .failed, output: outcome.output, message: "expected the output to contain \"\(expected)\"")
         }
         return StepResult(step: step, status: .passed, output: outcome.output)
+    }
+
+    /// Line `number` (from 1) of `script`, trimmed; nil when it is blank or past the end.
+    private static func line(_ number: Int, of script: String) -> String? {
+        let lines = script.split(separator: "\n", omittingEmptySubsequences: false)
+        guard number >= 1, number <= lines.count else { return nil }
+        let text = lines[number - 1].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
     }
 
     private func effectiveTimeout(_ step: Step, budgetLeft: Duration?) -> Duration {

@@ -116,3 +116,56 @@ extension RealUseTests {
         }
     }
 }
+
+extension RealUseTests {
+    @Test func theFirstFailingCommandFailsTheStepAndIsNamedWithItsLine() async throws {
+        let file = try Self.content("""
+            ## Store
+
+            ```sh
+            echo start
+            cat no-such-file.json | tr a b
+            export AFTER=1
+            ```
+
+            """, providers: false)
+        let out = try await HowtoBinary.run(["test", file])
+        #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("`cat no-such-file.json | tr a b` at \(file):14 exited 1"), "pipefail names the failing pipeline: \(out.stdout)")
+    }
+
+    @Test func handledFailuresKeepBashsExceptionsAndErrexitCanBeTurnedOff() async throws {
+        let file = try Self.content("""
+            ## Handled
+
+            ```sh
+            if false; then echo never; fi
+            false || echo handled
+            ! false
+            false && echo never
+            while false; do :; done
+            set -u
+            echo done-handled
+            ```
+
+            ## On purpose
+
+            ```sh { errexit=false }
+            false
+            echo still-running
+            ```
+
+            ## Session options
+
+            ```sh
+            set -o | grep -E '^(errexit|pipefail|nounset)' | tr -s ' \\t' ' '
+            ```
+
+            """, providers: false)
+        let out = try await HowtoBinary.run(["test", file])
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("done-handled"))
+        #expect(out.stdout.contains("still-running"))
+        #expect(out.stdout.contains("nounset on"), "the reader's own `set -u` carries to the next step")
+    }
+}
