@@ -72,7 +72,7 @@ import Testing
         #expect(text.contains("[1/2] Section s1 … ok "))
         #expect(text.contains("    │ out\n"))
         #expect(text.contains("FAILED"))
-        #expect(text.contains("↳ expected exit code 0, got 1 (test.md:3:1)"))
+        #expect(text.contains("↳ expected exit code 0, got 1: `echo out; false` at test.md:4 exited 1 (test.md:3:1)"))
         #expect(text.contains("0 passed, 1 failed, 0 skipped"))
         #expect(!text.contains("\u{1B}["))
     }
