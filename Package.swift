@@ -64,7 +64,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The embedded Vault dev server (Hummingbird).
         .target(name: "MockVault", dependencies: [
-            "TestPKI",
+            "TestPKI", "Diagnostics",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -93,6 +93,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The `vault` command: a client of the Vault HTTP API with the real CLI's output.
         .target(name: "VaultCLI", dependencies: [
+            "Diagnostics",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -101,7 +102,7 @@ let package = Package(
         ], swiftSettings: strict),
         // Kong gateway emulation: decK files, vault entities, the {vault://...} resolver.
         .target(name: "Gateway", dependencies: [
-            "BoundedYAML",
+            "BoundedYAML", "Diagnostics",
             .product(name: "Yams", package: "Yams"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),

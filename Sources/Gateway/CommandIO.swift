@@ -1,3 +1,4 @@
+import Diagnostics
 public import Foundation
 import Synchronization
 
@@ -22,8 +23,8 @@ public struct CommandIO: Sendable {
     /// The process's own stdin, stdout and stderr.
     public static let standard = CommandIO(
         readStdin: { FileHandle.standardInput.readDataToEndOfFile() },
-        writeStdout: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeStderr: { FileHandle.standardError.write(Data($0.utf8)) })
+        writeStdout: { StandardStream.output.write($0) },
+        writeStderr: { StandardStream.error.write($0) })
 
     /// Streams that read `stdin` and record what is written into `output`.
     public static func capturing(stdin: String = "", into output: CapturedOutput) -> CommandIO {

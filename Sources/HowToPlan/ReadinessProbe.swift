@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the runner tells that a background step is ready.
 public enum ReadinessProbe: Sendable, Hashable, Codable, CustomStringConvertible {
     /// An HTTP(S) GET answers with a 2xx status, or with `status` when given.
@@ -29,6 +31,17 @@ public enum ReadinessProbe: Sendable, Hashable, Codable, CustomStringConvertible
             self = .command(String(text.dropFirst(4)))
         } else {
             throw .invalid(key: "ready", value: text, expected: "http(s)://URL, tcp:HOST:PORT, log:REGEX or cmd:COMMAND")
+        }
+    }
+
+    /// The host and port an `http` or `tcp` probe connects to; nil for `log` and `cmd` probes.
+    public var socketAddress: (host: String, port: Int)? {
+        switch self {
+        case let .tcp(host, port): return (host, port)
+        case let .http(url, _):
+            guard let components = URLComponents(string: url), let host = components.host else { return nil }
+            return (host, components.port ?? (components.scheme == "https" ? 443 : 80))
+        case .log, .command: return nil
         }
     }
 

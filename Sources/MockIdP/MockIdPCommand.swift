@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import TestPKI
 import UnixSignals
@@ -26,7 +27,7 @@ public enum MockIdPCommand {
     /// Runs the command and returns its exit status: 0 after a signal, 1 if the server cannot start, 2 on bad options.
     public static func run(arguments: [String]) async -> Int32 {
         let signals = await UnixSignalsSequence(trapping: .sigint, .sigterm)
-        return await run(arguments: arguments, print: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }, until: { for await _ in signals { return } })
+        return await run(arguments: arguments, print: { StandardStream.output.write(($0 + "\n")) }, until: { for await _ in signals { return } })
     }
 
     /// The command with its output and its stop condition injected (for tests).
@@ -36,7 +37,7 @@ public enum MockIdPCommand {
         do {
             options = try Options(arguments: arguments)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n\n\(usage)\n".utf8))
+            StandardStream.error.write("error: \(error)\n\n\(usage)\n")
             return 2
         }
         if options.help { print(usage); return 0 }
@@ -68,7 +69,7 @@ public enum MockIdPCommand {
             await idp.stop()
             return 0
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            StandardStream.error.write("error: \(error)\n")
             return 1
         }
     }

@@ -31,6 +31,13 @@ enum ShutdownSignal {
         sigemptyset(&action.sa_mask)
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with these blocked (Foundation's Process spawns from a thread that
+        // blocks them); the real server (Go) stops on SIGTERM whatever it inherited, and so do we.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Returns once SIGTERM or SIGINT arrives (after ``install()``).

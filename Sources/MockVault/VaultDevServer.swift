@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// `vault server -dev ...`: parses the real CLI's dev flags, prints its banner and serves until SIGTERM/SIGINT.
@@ -65,7 +66,7 @@ public enum VaultDevServer {
     public static func run(arguments: [String]) async -> Int32 {
         let options: Options
         do { options = try parse(arguments) } catch {
-            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            StandardStream.error.write("\(error.description)\n")
             return 1
         }
         return await run(options: options)
@@ -81,12 +82,12 @@ public enum VaultDevServer {
         ShutdownSignal.install()
         let server: MockVaultServer
         do { server = try await MockVaultServer.start(configuration) } catch {
-            FileHandle.standardError.write(Data("Error initializing listener of type tcp: \(error)\n".utf8))
+            StandardStream.error.write("Error initializing listener of type tcp: \(error)\n")
             return 1
         }
-        FileHandle.standardOutput.write(Data(banner(server: server, listen: "\(host):\(server.port)", tls: options.tls).utf8))
+        StandardStream.output.write(banner(server: server, listen: "\(host):\(server.port)", tls: options.tls))
         await ShutdownSignal.wait()
-        FileHandle.standardOutput.write(Data("==> Vault shutdown triggered\n".utf8))
+        StandardStream.output.write("==> Vault shutdown triggered\n")
         // A graceful stop waits for idle keep-alive connections; the process is ending, so give it a short while only.
         let (finished, finish) = AsyncStream<Void>.makeStream()
         Task {

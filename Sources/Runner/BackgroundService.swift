@@ -51,6 +51,12 @@ public final class BackgroundService: Sendable {
     /// Everything the service printed so far.
     public var log: String { state.log }
 
+    /// The last `count` lines it printed, indented for a message; "(no output)" when it printed nothing.
+    func lastLines(_ count: Int = 10) -> String {
+        let lines = log.split(separator: "\n", omittingEmptySubsequences: true).suffix(count)
+        return lines.isEmpty ? "  (no output)" : lines.map { "  " + $0 }.joined(separator: "\n")
+    }
+
     /// How it ended, if it has.
     var exit: ChildTermination? { state.exit }
 

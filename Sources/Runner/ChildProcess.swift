@@ -15,6 +15,16 @@ enum ChildTermination: Sendable, Hashable {
     case timedOut
 }
 
+extension ChildTermination: CustomStringConvertible {
+    var description: String {
+        switch self {
+        case let .exited(code): "exit status \(code)"
+        case let .signalled(signal): "killed by signal \(signal)" + (strsignal(signal).map { " (\(String(cString: $0)))" } ?? "")
+        case .timedOut: "timed out"
+        }
+    }
+}
+
 /// A child process run in its own session (so its process group can be signalled as a whole), with
 /// standard output and standard error combined and streamed line by line.
 struct ChildProcess: Sendable {

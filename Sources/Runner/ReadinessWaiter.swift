@@ -28,7 +28,7 @@ struct ReadinessWaiter: Sendable {
         var lastError = "no answer yet"
         while true {
             if let exit = service.exit {
-                throw .exited("the service exited (\(exit)) before it was ready")
+                throw .exited("the service exited (\(exit)) before it was ready; its last lines:\n\(service.lastLines())")
             }
             switch await check(probe, service: service, command: command) {
             case .none: return

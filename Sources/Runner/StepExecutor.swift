@@ -20,13 +20,7 @@ struct StepExecutor {
         if let skip = skipReason(step) {
             result = StepResult(step: step, status: .skipped, message: skip)
         } else {
-            switch step.kind {
-            case .background: result = await startService(step)
-            case .validation: result = await validate(step, budgetLeft: budgetLeft)
-            case .provider where providedScript(step) != nil:
-                result = await shell(step, script: providedScript(step)!, budgetLeft: budgetLeft, echo: false)
-            default: result = await shell(step, script: step.script, budgetLeft: budgetLeft, echo: true)
-            }
+            result = await watchingServices(step) { await run(step, budgetLeft: budgetLeft) }
         }
         result.seconds = (clock.now - start).seconds
         await run.learnSecrets()
@@ -35,6 +29,52 @@ struct StepExecutor {
         result.message = result.message.map { mask($0) }
         result.step.script = mask(result.step.script)
         return result
+    }
+
+    private func run(_ step: Step, budgetLeft: Duration?) async -> StepResult {
+        switch step.kind {
+        case .background: await startService(step)
+        case .validation: await validate(step, budgetLeft: budgetLeft)
+        case .provider where providedScript(step) != nil:
+            await shell(step, script: providedScript(step)!, budgetLeft: budgetLeft, echo: false)
+        default: await shell(step, script: step.script, budgetLeft: budgetLeft, echo: true)
+        }
+    }
+
+    /// Runs `body` while watching the services already up: if one exits, the step fails at once (its
+    /// process stopped) with the service's last lines, instead of failing later for a reason that hides it.
+    /// Cleanup steps (no configuration) are not watched: services are allowed to go then.
+    private func watchingServices(_ step: Step, _ body: @escaping @Sendable () async -> StepResult) async -> StepResult {
+        let watched = configuration == nil ? [] : run.runningServices()
+        if let gone = watched.first(where: { $0.exit != nil }) { return Self.serviceGone(gone, step: step, during: false) }
+        guard !watched.isEmpty else { return await body() }
+        let result = await withTaskGroup(of: StepResult?.self) { group in
+            group.addTask { await body() }
+            group.addTask {
+                while !Task.isCancelled {
+                    if let gone = watched.first(where: { $0.exit != nil }) { return Self.serviceGone(gone, step: step, during: true) }
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first ?? StepResult(step: step, status: .failed)
+        }
+        // The step may have failed on its own first because the service was going (a refused connection).
+        if result.status != .passed, let gone = watched.first(where: { $0.exit != nil }) {
+            var failed = Self.serviceGone(gone, step: step, during: true)
+            failed.output = result.output
+            return failed
+        }
+        return result
+    }
+
+    private static func serviceGone(_ service: BackgroundService, step: Step, during: Bool) -> StepResult {
+        let when = during ? "while this step ran" : "before this step"
+        return StepResult(
+            step: step, status: .failed, output: "",
+            message: "the service `\(service.name)` (\(service.stepID)) stopped \(when) (\(service.exit.map(String.init(describing:)) ?? "gone")); its last lines:\n\(service.lastLines())")
     }
 
     /// Live mode against an external `$VAULT_ADDR`: the tutorial's own dev-server start is skipped.
@@ -135,6 +175,13 @@ struct StepExecutor {
         } catch {
             return StepResult(step: step, status: .failed, message: "could not start: \(error)")
         }
+        if let address = step.attributes.ready?.socketAddress, ReadinessWaiter.connects(host: address.host, port: address.port) {
+            let owner = PortOwner.listening(on: address.port).map { " by pid \($0.pid) (`\($0.command)`)" } ?? ""
+            return StepResult(
+                step: step, status: .failed,
+                message: "\(address.host):\(address.port), where `\(name)` is to answer, is already taken\(owner): stop that process or "
+                    + "use another address (the run will not go on against a server it did not start)")
+        }
         let mask = run.masker()
         let observer = observer
         let service = BackgroundService(
@@ -144,7 +191,9 @@ struct StepExecutor {
         run.add(service)
         await service.waitStarted()
         guard let probe = step.attributes.ready else {
-            if let exit = service.exit { return StepResult(step: step, status: .failed, output: service.log, message: "the service exited at once (\(exit))") }
+            if let exit = service.exit {
+                return StepResult(step: step, status: .failed, output: service.log, message: "the service exited at once (\(exit)); its last lines:\n\(service.lastLines())")
+            }
             return StepResult(step: step, status: .passed, output: service.log)
         }
         let deadline = step.attributes.timeoutMilliseconds.map { Duration.milliseconds($0) } ?? configuration?.readinessTimeout ?? .seconds(30)

@@ -9,6 +9,7 @@
 // `GoFlags` does. Output formatting (columnize tables, Go `%v` values, `MarshalIndent`
 // JSON, kr/text wrapping) is also reproduced by hand because it must match byte for byte.
 
+import Diagnostics
 public import Foundation
 
 /// The `vault` command: runs one invocation against `$VAULT_ADDR`.
@@ -19,8 +20,8 @@ public enum VaultCommand {
         let result = await execute(arguments: arguments, environment: environment,
                                    stdin: { (try? stdin.readToEnd()) ?? Data() },
                                    isTerminal: isatty(STDOUT_FILENO) != 0)
-        FileHandle.standardOutput.write(Data(result.stdout.utf8))
-        FileHandle.standardError.write(Data(result.stderr.utf8))
+        StandardStream.output.write(result.stdout)
+        StandardStream.error.write(result.stderr)
         return result.exitCode
     }
 

@@ -169,3 +169,111 @@ extension RealUseTests {
         #expect(out.stdout.contains("nounset on"), "the reader's own `set -u` carries to the next step")
     }
 }
+
+extension RealUseTests {
+    @Test func aReadinessAddressThatAlreadyAnswersIsReportedTakenWithItsOwner() async throws {
+        let port = LocalPort.free()
+        let squatter = Process()
+        squatter.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        squatter.arguments = ["python3", "-u", "-m", "http.server", String(port), "--bind", "127.0.0.1"]
+        squatter.standardOutput = FileHandle.nullDevice
+        squatter.standardError = FileHandle.nullDevice
+        try squatter.run()
+        // SIGKILL: a child of this test process starts with SIGTERM blocked (Foundation spawns from a pool thread).
+        defer { kill(squatter.processIdentifier, SIGKILL); squatter.waitUntilExit() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        while !LocalPort.answers(port), clock.now - start < .seconds(10) { try await Task.sleep(for: .milliseconds(50)) }
+        let marker = "howto-e2e-taken-\(UInt32.random(in: 1...UInt32.max))"
+        let file = try Self.content("""
+            ## Start
+
+            ```sh { background=true ready="http://127.0.0.1:\(port)/" }
+            exec -a \(marker) sleep 30
+            ```
+
+            ## Use it
+
+            ```sh
+            echo used-the-other-server
+            ```
+
+            """, providers: false)
+        let out = try await HowtoBinary.run(["test", file])
+        #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("127.0.0.1:\(port), where `exec -a \(marker) sleep 30` is to answer, is already taken by pid \(squatter.processIdentifier) (`"),
+                "\(out.stdout)")
+        #expect(out.stdout.contains("http.server \(port)"), "the owner's command line is named")
+        #expect(!out.stdout.contains("used-the-other-server"))
+        #expect(ProcessTable.processes(containing: marker).isEmpty, "our service never started")
+    }
+
+    @Test func aServiceThatExitsBeforeItIsReadyFailsWithItsLastLines() async throws {
+        let file = try Self.content("""
+            ## Start
+
+            ```sh { background=true ready="tcp:127.0.0.1:\(LocalPort.free())" }
+            echo "listen failed: permission denied"
+            exit 3
+            ```
+
+            """, providers: false)
+        let out = try await HowtoBinary.run(["test", file])
+        #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("the service exited (exit status 3) before it was ready; its last lines:"), "\(out.stdout)")
+        #expect(out.stdout.contains("  listen failed: permission denied"))
+    }
+
+    @Test func aServiceThatExitsWhileALaterStepRunsFailsThatStepAtOnce() async throws {
+        let file = try Self.content("""
+            ## Start
+
+            ```sh { background=true ready="cmd:true" }
+            sleep 1
+            echo "fatal: out of memory"
+            exit 4
+            ```
+
+            ## Wait for it
+
+            ```sh
+            sleep 30
+            echo never-printed
+            ```
+
+            """, providers: false)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let out = try await HowtoBinary.run(["test", file])
+        #expect(clock.now - start < .seconds(10), "the step was stopped when the service went, not after its own 30 s")
+        #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("the service `sleep 1` (s1) stopped while this step ran (exit status 4); its last lines:"), "\(out.stdout)")
+        #expect(out.stdout.contains("  fatal: out of memory"))
+        #expect(!out.stdout.contains("never-printed"))
+        #expect(ProcessTable.processes(containing: "sleep 30").isEmpty)
+    }
+
+    /// The 2 s stall of issue 13: bash ended first, our reader closed the pipe, and the mock dev server trapped
+    /// on writing its shutdown line, then waited for the backtracer, and was killed after the grace period.
+    @Test func theMockDevServerStopsAtOnceWhenItsOutputIsClosed() async throws {
+        let dir = try HowtoBinary.temporaryDirectory()
+        try FileManager.default.createSymbolicLink(atPath: dir + "/vault", withDestinationPath: HowtoBinary.path)
+        let port = LocalPort.free()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: dir + "/vault")
+        server.arguments = ["server", "-dev", "-dev-root-token-id=root", "-dev-listen-address=127.0.0.1:\(port)"]
+        let pipe = Pipe()
+        server.standardOutput = pipe
+        server.standardError = pipe
+        try server.run()
+        let clock = ContinuousClock()
+        let start = clock.now
+        while !LocalPort.answers(port), clock.now - start < .seconds(10) { try await Task.sleep(for: .milliseconds(20)) }
+        try pipe.fileHandleForReading.close()
+        let stop = clock.now
+        server.terminate()
+        server.waitUntilExit()
+        #expect(clock.now - stop < .milliseconds(800), "stopped in \(clock.now - stop)")
+        #expect(server.terminationReason == .exit && server.terminationStatus == 0, "status \(server.terminationStatus)")
+    }
+}

@@ -45,8 +45,8 @@ import Testing
         let port = LocalPort.free()
         let marker = "howto-http-\(port)"
         let plan = TestSupport.plan([
-            try TestSupport.step("s1", "mkdir -p www && echo served > www/index.html && cd www && exec -a \(marker) python3 -m http.server \(port) --bind 127.0.0.1", kind: .background, ["ready": "http://127.0.0.1:\(port)/index.html"]),
-            try TestSupport.step("s2", "cd www 2>/dev/null; curl -s http://127.0.0.1:\(port)/index.html || python3 -c 'import urllib.request;print(urllib.request.urlopen(\"http://127.0.0.1:\(port)/index.html\").read().decode(),end=\"\")'", ["expect": "served"]),
+            try TestSupport.step("s1", "mkdir -p \(marker) && echo served > \(marker)/index.html && exec python3 -m http.server \(port) --bind 127.0.0.1 --directory \(marker)", kind: .background, ["ready": "http://127.0.0.1:\(port)/index.html"]),
+            try TestSupport.step("s2", "curl -s http://127.0.0.1:\(port)/index.html || python3 -c 'import urllib.request;print(urllib.request.urlopen(\"http://127.0.0.1:\(port)/index.html\").read().decode(),end=\"\")'", ["expect": "served"]),
         ])
         let result = await TestSupport.run(plan)
         #expect(result.verdict == .passed, "\(result.steps.map { "\($0.status) \($0.message ?? "") \($0.output)" })")
