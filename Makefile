@@ -31,10 +31,13 @@ check: build
 verify: build
 	$(HOWTO) test $(REFERENCE)
 
+## Benchmarks time a release build (in .build-release, beside the debug one).
 bench:
 	scripts/deps.sh bench
+	$(SWIFT) build -c release --product howto --scratch-path .build-release
 	bench/site.sh
 	bench/runner.sh
+	bench/verify.sh
 
 ## Fuzz every parser with libFuzzer for FUZZ_SECONDS each (default 30) in .build-fuzz; not part of `make test`.
 fuzz:

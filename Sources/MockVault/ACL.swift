@@ -1,28 +1,32 @@
 /// The merged rules of a token's policies, answering "may this token do that on this path?" as Vault does.
 struct ACL: Sendable {
-    private var exact: [String: Set<Capability>] = [:]
-    private var globs: [(pattern: String, capabilities: Set<Capability>)] = []
+    private var exact: [String: PathPermissions] = [:]
+    private var globs: [(pattern: String, permissions: PathPermissions)] = []
     let isRoot: Bool
 
     init(policies: [Policy], isRoot: Bool) {
         self.isRoot = isRoot
-        var merged: [String: Set<Capability>] = [:]
+        var merged: [String: PathPermissions] = [:]
         for policy in policies {
             for rule in policy.rules {
-                merged[rule.pattern, default: []].formUnion(rule.capabilities)
+                if merged[rule.pattern] == nil { merged[rule.pattern] = rule.permissions } else { merged[rule.pattern]!.merge(rule.permissions) }
             }
         }
-        for (pattern, caps) in merged {
-            if pattern.contains("+") || pattern.hasSuffix("*") { globs.append((pattern, caps)) } else { exact[pattern] = caps }
+        for (pattern, permissions) in merged {
+            if pattern.contains("+") || pattern.hasSuffix("*") { globs.append((pattern, permissions)) } else { exact[pattern] = permissions }
         }
+    }
+
+    /// The permissions of the most specific rule matching `path` (nil when none matches).
+    func permissions(on path: String) -> PathPermissions? {
+        if let permissions = exact[path] { return permissions }
+        return globs.filter { Self.matches($0.pattern, path) }.max { Self.lessSpecific($0.pattern, $1.pattern) }?.permissions
     }
 
     /// The capabilities granted on `path` by the most specific matching rule (empty when none matches).
     func capabilities(on path: String) -> Set<Capability> {
-        if let caps = exact[path] { return caps.contains(.deny) ? [.deny] : caps }
-        let matches = globs.filter { Self.matches($0.pattern, path) }
-        guard let best = matches.max(by: { Self.lessSpecific($0.pattern, $1.pattern) }) else { return [] }
-        return best.capabilities.contains(.deny) ? [.deny] : best.capabilities
+        guard let permissions = permissions(on: path) else { return [] }
+        return permissions.isDeny ? [.deny] : permissions.capabilities
     }
 
     /// True when the token holds `capability` on `path`.
@@ -32,10 +36,20 @@ struct ACL: Sendable {
         return !caps.contains(.deny) && caps.contains(capability)
     }
 
+    /// True when the token holds `capability` on `path` and the request meets the rule's conditions: its
+    /// response-wrapping TTL and its parameters (OpenBao's `AllowOperation`).
+    func authorizes(_ capability: Capability, on path: String, wrapTTL: Int?, parameters: [(String, JSONValue)]) -> Bool {
+        if isRoot { return true }
+        guard let permissions = permissions(on: path), !permissions.isDeny, permissions.capabilities.contains(capability) else {
+            return false
+        }
+        return permissions.permits(capability, wrapTTL: wrapTTL, parameters: parameters)
+    }
+
     /// True when some rule grants anything at or below `prefix` (the UI mounts preflight check).
     func hasAnyAccess(under prefix: String) -> Bool {
         if isRoot { return true }
-        let all = exact.map { ($0.key, $0.value) } + globs.map { ($0.pattern, $0.capabilities) }
+        let all = exact.map { ($0.key, $0.value.capabilities) } + globs.map { ($0.pattern, $0.permissions.capabilities) }
         return all.contains { pattern, caps in
             guard !caps.subtracting([.deny]).isEmpty, !caps.contains(.deny) else { return false }
             let literal = String(pattern.prefix { $0 != "*" && $0 != "+" })

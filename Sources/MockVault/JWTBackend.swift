@@ -31,6 +31,7 @@ struct JWTBackend: Sendable {
         var boundSubject = ""
         var boundAudiences: [String] = []
         var boundClaims: JSONValue = .null
+        var boundClaimsType = "string"
         var claimMappings: JSONValue = .null
         var groupsClaim = ""
         var allowedRedirectURIs: [String] = []
@@ -43,11 +44,15 @@ struct JWTBackend: Sendable {
         var expirationLeeway = 0
         var notBeforeLeeway = 0
 
+        var leeways: JWTVerifier.Leeways {
+            JWTVerifier.Leeways(clockSkew: clockSkewLeeway, expiration: expirationLeeway, notBefore: notBeforeLeeway)
+        }
+
         var data: JSONValue {
             .object([
                 ("allowed_redirect_uris", allowedRedirectURIs.isEmpty ? .null : .strings(allowedRedirectURIs)),
                 ("bound_audiences", boundAudiences.isEmpty ? .null : .strings(boundAudiences)),
-                ("bound_claims", boundClaims), ("bound_claims_type", .string("string")),
+                ("bound_claims", boundClaims), ("bound_claims_type", .string(boundClaimsType)),
                 ("bound_subject", .string(boundSubject)), ("callback_mode", .string("client")),
                 ("claim_mappings", claimMappings), ("clock_skew_leeway", .int(clockSkewLeeway)),
                 ("expiration_leeway", .int(expirationLeeway)), ("groups_claim", .string(groupsClaim)),

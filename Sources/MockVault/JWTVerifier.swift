@@ -5,8 +5,18 @@ import JWTKit
 struct JWTVerifier {
     /// The algorithms Vault accepts by default.
     static let supportedAlgorithms = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"]
-    /// Clock skew allowed on `exp`, `nbf` and `iat` (OpenBao measured 60 s).
-    static let leeway: TimeInterval = 60
+    /// Clock skew allowed on `exp`, `nbf` and `iat` when a role sets none (OpenBao measured 60 s).
+    static let defaultLeeway = 60
+
+    /// A role's leeways in seconds: 0 = the default, negative = none.
+    struct Leeways: Sendable {
+        var clockSkew = 0
+        var expiration = 0
+        var notBefore = 0
+
+        /// The clock skew the time claims are checked with.
+        var effectiveClockSkew: TimeInterval { TimeInterval(clockSkew == 0 ? JWTVerifier.defaultLeeway : max(clockSkew, 0)) }
+    }
 
     /// A rejected token; `message` is the text after "error validating token: " where Vault adds it.
     struct Rejection: Error {
@@ -82,7 +92,8 @@ struct JWTVerifier {
 
     /// Checks issuer, subject, audience and time claims in Vault's order.
     static func checkClaims(_ claims: JSONValue, boundIssuer: String, boundSubject: String, boundAudiences: [String],
-                            now: Date) throws(Rejection) {
+                            leeways: Leeways, now: Date) throws(Rejection) {
+        let leeway = leeways.effectiveClockSkew
         func number(_ key: String) -> Double? {
             switch claims[key] {
             case let .int(i)?: return Double(i)
@@ -115,6 +126,12 @@ struct JWTVerifier {
         if let notBefore, t + leeway < notBefore {
             throw Rejection(message: "error validating token: invalid not before (nbf) claim: token not yet valid")
         }
+    }
+
+    /// The text for a token signed with an algorithm the config's `jwt_supported_algs` leaves out.
+    static func unsupportedAlgorithm(_ alg: String, _ supported: [String]) -> String {
+        "error verifying token signature: oidc: malformed jwt: unexpected signature algorithm \"\(alg)\"; expected ["
+            + supported.map { "\"\($0)\"" }.joined(separator: " ") + "]"
     }
 
     static func base64URL(_ part: Substring) -> [UInt8]? {

@@ -3,7 +3,7 @@ struct Policy: Sendable {
     /// One `path` block.
     struct Rule: Sendable, Equatable {
         var pattern: String
-        var capabilities: Set<Capability>
+        var permissions: PathPermissions
     }
 
     var name: String
@@ -15,8 +15,7 @@ struct Policy: Sendable {
 
 /// A capability named in a policy.
 enum Capability: String, Sendable, CaseIterable {
-    case create, read, update, patch, delete, list, sudo, deny, subscribe
-    case recover
+    case create, read, update, patch, delete, list, sudo, deny, scan
 }
 
 /// A policy text could not be parsed; `description` is Vault's message after "failed to parse policy: ".
@@ -27,7 +26,7 @@ struct PolicyParseError: Error, CustomStringConvertible {
 /// The subset of HCL that Vault policies use.
 struct PolicyParser {
     private enum Token: Equatable {
-        case ident(String), string(String), lbrace, rbrace, lbracket, rbracket, equals, comma, eof
+        case ident(String), string(String), number(Int), lbrace, rbrace, lbracket, rbracket, equals, comma, eof
     }
 
     private struct Located {
@@ -86,6 +85,11 @@ struct PolicyParser {
                 guard i < chars.count else { throw PolicyParseError(description: "At \(startLine):\(startColumn): literal not terminated") }
                 advance()
                 out.append(Located(token: .string(value), line: startLine, column: startColumn))
+            case _ where c.isNumber || (c == "-" && i + 1 < chars.count && chars[i + 1].isNumber):
+                var digits = String(c)
+                advance()
+                while i < chars.count, chars[i].isNumber { digits.append(chars[i]); advance() }
+                out.append(Located(token: .number(Int(digits) ?? 0), line: startLine, column: startColumn))
             default:
                 guard c.isLetter || c == "_" else {
                     throw PolicyParseError(description: "At \(line):\(column): illegal char")
@@ -109,6 +113,7 @@ struct PolicyParser {
         case .eof: return "EOF"
         case let .ident(s): return "IDENT \(s)"
         case let .string(s): return "STRING \"\(s)\""
+        case let .number(n): return "NUMBER \(n)"
         case .lbrace: return "LBRACE"
         case .rbrace: return "RBRACE"
         case .lbracket: return "LBRACK"
@@ -122,93 +127,195 @@ struct PolicyParser {
         PolicyParseError(description: "At \(current.line):\(current.column): \(message)")
     }
 
+    /// An HCL value as a policy holds it.
+    private enum Value {
+        case string(String), number(Int), bool(Bool), list([Value]), object([(String, Value)])
+
+        var json: JSONValue {
+            switch self {
+            case let .string(s): return .string(s)
+            case let .number(n): return .int(n)
+            case let .bool(b): return .bool(b)
+            case let .list(items): return .array(items.map(\.json))
+            case let .object(members): return .object(members.map { ($0.0, $0.1.json) })
+            }
+        }
+
+        var strings: [String] {
+            switch self {
+            case let .string(s): return [s]
+            case let .list(items): return items.flatMap(\.strings)
+            default: return []
+            }
+        }
+    }
+
+    static let topLevelKeys: Set<String> = ["name", "path"]
+    static let pathKeys: Set<String> = [
+        "comment", "policy", "capabilities", "allowed_parameters", "denied_parameters", "required_parameters",
+        "min_wrapping_ttl", "max_wrapping_ttl", "mfa_methods", "pagination_limit", "expiration",
+        "list_scan_response_keys_filter_path", "control_group",
+    ]
+
+    /// go-multierror's text for `errors`.
+    static func multierror(_ errors: [String]) -> String {
+        let head = errors.count == 1 ? "1 error occurred:" : "\(errors.count) errors occurred:"
+        return head + errors.map { "\n\t* " + $0 }.joined() + "\n\n"
+    }
+
     private mutating func parseBody() throws -> [Policy.Rule] {
-        var rules: [Policy.Rule] = []
+        var blocks: [(pattern: String, line: Int, members: [(String, Value, Int)])] = []
+        var invalid: [String] = []
         while current.token != .eof {
             guard case let .ident(keyword) = current.token else {
                 throw failure("expected: IDENT | STRING got: \(describe(current.token))")
             }
+            let keywordLine = current.line
             position += 1
+            if current.token == .equals {
+                // `name = "x"` (ignored) or another top-level assignment.
+                position += 1
+                _ = try parseValue()
+                if !Self.topLevelKeys.contains(keyword) { invalid.append("invalid key \"\(keyword)\" on line \(keywordLine)") }
+                continue
+            }
             guard case let .string(pattern) = current.token else {
                 throw failure("expected start of object ('{') or assignment ('=')")
             }
             position += 1
             guard current.token == .lbrace else { throw failure("expected start of object ('{') or assignment ('=')") }
-            position += 1
-            var capabilities = Set<Capability>()
-            while current.token != .rbrace {
-                guard case let .ident(key) = current.token else {
-                    if current.token == .eof { throw failure("object expected closing RBRACE got: EOF") }
-                    throw failure("expected: IDENT | STRING got: \(describe(current.token))")
-                }
-                position += 1
-                guard current.token == .equals else { throw failure("key '\(key)' expected start of object ('{') or assignment ('=')") }
-                position += 1
-                let values = try parseValue()
-                switch key {
-                case "capabilities":
-                    for value in values {
-                        guard let cap = Capability(rawValue: value) else {
-                            throw PolicyParseError(description: "path \"\(pattern)\": path \"\(pattern)\": invalid capability \"\(value)\"")
-                        }
-                        capabilities.insert(cap)
-                    }
-                case "policy":
-                    for value in values { capabilities.formUnion(try Self.legacyCapabilities(value, pattern: pattern)) }
-                default:
-                    continue
-                }
-            }
-            position += 1
-            if keyword == "path" {
-                rules.append(Policy.Rule(pattern: pattern, capabilities: capabilities))
+            let members = try parseObjectMembers()
+            if !Self.topLevelKeys.contains(keyword) { invalid.append("invalid key \"\(keyword)\" on line \(keywordLine)") }
+            if keyword == "path" { blocks.append((pattern, keywordLine, members)) }
+        }
+        if !invalid.isEmpty { throw PolicyParseError(description: Self.multierror(invalid)) }
+        // OpenBao prefixes every error of a path block with the path (some already name it: they show it twice).
+        return try blocks.map { block in
+            do { return try Self.rule(pattern: block.pattern, members: block.members) } catch {
+                throw PolicyParseError(description: "path \"\(block.pattern)\": \(error)")
             }
         }
-        return rules
     }
 
-    private static func legacyCapabilities(_ value: String, pattern: String) throws -> Set<Capability> {
+    /// The members of `{ ... }` at the current token (which is `{`), with the line of each `=`.
+    private mutating func parseObjectMembers() throws -> [(String, Value, Int)] {
+        position += 1
+        var members: [(String, Value, Int)] = []
+        while current.token != .rbrace {
+            let key: String
+            switch current.token {
+            case let .ident(k), let .string(k): key = k
+            case .comma: position += 1; continue
+            case .eof: throw failure("object expected closing RBRACE got: EOF")
+            default: throw failure("expected: IDENT | STRING got: \(describe(current.token))")
+            }
+            position += 1
+            if current.token == .lbrace {
+                let line = current.line
+                members.append((key, .object(try parseObjectMembers().map { ($0.0, $0.1) }), line))
+                continue
+            }
+            guard current.token == .equals else { throw failure("key '\(key)' expected start of object ('{') or assignment ('=')") }
+            let line = current.line
+            position += 1
+            members.append((key, try parseValue(), line))
+        }
+        position += 1
+        return members
+    }
+
+    private static func rule(pattern rawPattern: String, members: [(String, Value, Int)]) throws(PolicyParseError) -> Policy.Rule {
+        let invalid = members.filter { !pathKeys.contains($0.0) }.map { "invalid key \"\($0.0)\" on line \($0.2)" }
+        if !invalid.isEmpty { throw PolicyParseError(description: multierror(invalid)) }
+        let pattern = rawPattern.hasPrefix("/") ? String(rawPattern.dropFirst()) : rawPattern
+        if pattern.contains("+*") {
+            throw PolicyParseError(description: "path \"\(pattern)\": invalid use of wildcards ('+*' is forbidden)")
+        }
+        var permissions = PathPermissions()
+        var capabilities: [String] = []
+        for (key, value, _) in members {
+            switch key {
+            case "policy":
+                for legacy in value.strings { capabilities += try legacyCapabilities(legacy, pattern: rawPattern) }
+            case "capabilities": capabilities += value.strings
+            case "min_wrapping_ttl", "max_wrapping_ttl":
+                let seconds: Int?
+                switch value {
+                case let .number(n): seconds = n
+                case let .string(s): seconds = GoDuration.seconds(s)
+                default: seconds = nil
+                }
+                guard let seconds else {
+                    throw PolicyParseError(description: "error parsing \(key): time: invalid duration \"\(value.strings.first ?? "")\"")
+                }
+                if key == "min_wrapping_ttl" { permissions.minWrappingTTL = seconds } else { permissions.maxWrappingTTL = seconds }
+            case "allowed_parameters", "denied_parameters":
+                guard case let .object(entries) = value else { continue }
+                let rules = Dictionary(entries.map { ($0.0.lowercased(), Self.listValues($0.1)) }, uniquingKeysWith: { _, last in last })
+                if key == "allowed_parameters" { permissions.allowedParameters = rules } else { permissions.deniedParameters = rules }
+            case "required_parameters": permissions.requiredParameters = value.strings
+            default: continue
+            }
+        }
+        for capability in capabilities {
+            guard let cap = Capability(rawValue: capability) else {
+                throw PolicyParseError(description: "path \"\(rawPattern)\": invalid capability \"\(capability)\"")
+            }
+            if cap == .deny {
+                permissions.capabilities = [.deny]
+                break
+            }
+            permissions.capabilities.insert(cap)
+        }
+        if permissions.minWrappingTTL != 0, permissions.maxWrappingTTL != 0, permissions.maxWrappingTTL < permissions.minWrappingTTL {
+            throw PolicyParseError(description: "max_wrapping_ttl cannot be less than min_wrapping_ttl")
+        }
+        return Policy.Rule(pattern: pattern, permissions: permissions)
+    }
+
+    private static func listValues(_ value: Value) -> [JSONValue] {
+        if case let .list(items) = value { return items.map(\.json) }
+        return [value.json]
+    }
+
+    private static func legacyCapabilities(_ value: String, pattern: String) throws(PolicyParseError) -> [String] {
         switch value {
-        case "deny": return [.deny]
-        case "read": return [.read, .list]
-        case "write": return [.create, .read, .update, .delete, .list]
-        case "sudo": return [.create, .read, .update, .delete, .list, .sudo]
-        default: throw PolicyParseError(description: "path \"\(pattern)\": path \"\(pattern)\": invalid policy \"\(value)\"")
+        case "deny": return ["deny"]
+        case "read": return ["read", "list"]
+        case "write": return ["create", "read", "update", "delete", "list"]
+        case "sudo": return ["create", "read", "update", "delete", "list", "sudo"]
+        default: throw PolicyParseError(description: "path \"\(pattern)\": invalid policy \"\(value)\"")
         }
     }
 
-    private mutating func parseValue() throws -> [String] {
+    private mutating func parseValue() throws -> Value {
         switch current.token {
         case let .string(s):
             position += 1
-            return [s]
+            return .string(s)
+        case let .number(n):
+            position += 1
+            return .number(n)
+        case let .ident(word) where word == "true" || word == "false":
+            position += 1
+            return .bool(word == "true")
         case .lbracket:
             position += 1
-            var items: [String] = []
+            var items: [Value] = []
             while true {
-                if current.token == .rbracket { position += 1; return items }
-                guard case let .string(s) = current.token else {
-                    if current.token == .eof { throw failure("error parsing list, expected comma or list end, got: EOF") }
-                    throw failure("error parsing list, expected comma or list end, got: \(describe(current.token))")
+                if current.token == .rbracket { position += 1; return .list(items) }
+                switch current.token {
+                case .string, .number, .lbrace, .lbracket, .ident("true"), .ident("false"): items.append(try parseValue())
+                case .eof: throw failure("error parsing list, expected comma or list end, got: EOF")
+                default: throw failure("error parsing list, expected comma or list end, got: \(describe(current.token))")
                 }
-                items.append(s)
-                position += 1
                 if current.token == .comma { position += 1; continue }
                 if current.token == .rbracket { continue }
                 throw failure("error parsing list, expected comma or list end, got: \(describe(current.token))")
             }
         case .lbrace:
-            // Nested objects (allowed_parameters and the like) are skipped.
-            var depth = 0
-            repeat {
-                if current.token == .lbrace { depth += 1 }
-                if current.token == .rbrace { depth -= 1 }
-                if current.token == .eof { throw failure("object expected closing RBRACE got: EOF") }
-                position += 1
-            } while depth > 0
-            return []
+            return .object(try parseObjectMembers().map { ($0.0, $0.1) })
         default:
-            if case .ident = current.token { position += 1; return [] }
             throw failure("Unknown token: \(describe(current.token))")
         }
     }

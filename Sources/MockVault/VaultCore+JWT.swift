@@ -45,6 +45,14 @@ extension VaultCore {
                 guard let seconds = fields.seconds(key) else { return .error(400, "invalid duration for \(key)") }
                 role[keyPath: path] = seconds
             }
+            if let v = fields.string("bound_claims_type") {
+                guard ["string", "glob"].contains(v) else { return .error(400, "invalid 'bound_claims_type': \(v)") }
+                role.boundClaimsType = v
+            }
+            if let problem = JWTClaims.roleProblem(boundClaims: role.boundClaims, type: role.boundClaimsType,
+                                                   claimMappings: role.claimMappings) {
+                return .error(400, problem)
+            }
             if let v = fields.string("token_type") {
                 guard ["batch", "service", "default", "default-service", "default-batch"].contains(v) else {
                     return .error(400, "invalid 'token_type' value \"\(v)\"")
@@ -59,6 +67,7 @@ extension VaultCore {
             if role.roleType == "jwt" && role.boundAudiences.isEmpty && role.boundSubject.isEmpty && role.boundClaims.isNull {
                 return .error(400, "must have at least one bound constraint when creating/updating a role")
             }
+            if role.tokenMaxTTL > 0, role.tokenTTL > role.tokenMaxTTL { return .error(400, "ttl should not be greater than max ttl") }
             jwt[m, default: JWTBackend()].roles[name] = role
             return .noContent
         default:
@@ -143,29 +152,30 @@ extension VaultCore {
                     return .error(400, "error validating token: error verifying token signature: failed to verify id token signature")
                 }
             }
+            if !config.supportedAlgs.isEmpty, !config.supportedAlgs.contains(header["alg"]?.stringValue ?? "") {
+                return .error(400, "error validating token: " + JWTVerifier.unsupportedAlgorithm(header["alg"]?.stringValue ?? "", config.supportedAlgs))
+            }
             try JWTVerifier.checkClaims(claims, boundIssuer: config.boundIssuer, boundSubject: role.boundSubject,
-                                        boundAudiences: role.boundAudiences, now: clock.now())
+                                        boundAudiences: role.boundAudiences, leeways: role.leeways, now: clock.now())
         } catch {
             return .error(400, error.message)
         }
-        if case let .object(bound) = role.boundClaims {
-            for (key, expected) in bound {
-                let allowed = expected.arrayValue?.compactMap(\.stringValue) ?? expected.stringValue.map { [$0] } ?? []
-                guard let actual = claims[key]?.stringValue, allowed.contains(actual) else {
-                    return .error(400, "error validating claims: claim \"\(key)\" does not match any associated bound claim values")
-                }
-            }
+        if role.boundAudiences.isEmpty, !(JWTClaims.claim(claims, "aud")?.arrayValue ?? []).isEmpty {
+            return .error(400, "audience claim found in JWT but no audiences bound to the role")
         }
-        guard let user = claims[role.userClaim].flatMap({ value -> String? in
-            switch value {
-            case let .string(s): return s
-            case let .int(i): return String(i)
-            default: return nil
-            }
-        }) else { return .error(400, "claim \"\(role.userClaim)\" not found in token") }
+        let identity: (user: String, metadata: [String: String])
+        switch JWTClaims.identity(claims, userClaim: role.userClaim, claimMappings: role.claimMappings, groupsClaim: role.groupsClaim) {
+        case let .success(found): identity = found
+        case let .failure(problem): return .error(400, problem.message)
+        }
+        if let problem = JWTClaims.boundClaimsProblem(role.boundClaims, type: role.boundClaimsType, in: claims) {
+            return .error(400, "error validating claims: " + problem)
+        }
+        let user = identity.user
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy,
                                ttl: role.tokenTTL, displayName: mount.path.dropLast() + "-" + user,
-                               path: "auth/\(mount.path)login", meta: ["role": roleName], alias: user, requestID: requestID)
+                               path: "auth/\(mount.path)login", meta: identity.metadata.merging(["role": roleName]) { _, role in role },
+                               alias: user, requestID: requestID)
     }
 }

@@ -114,7 +114,7 @@ actor VaultCore {
             return .error(404, "namespace not found")
         }
 
-        let response = await route(request, path: path, fields: fields, requestID: requestID)
+        let response = await route(request, path: path, fields: fields, wrapTTL: wrapTTL, requestID: requestID)
         if let wrapTTL, wrapTTL > 0, response.status == 200, let body = response.body, body["request_id"] != nil {
             return wrap(body, ttl: wrapTTL, path: path)
         }
@@ -136,7 +136,8 @@ actor VaultCore {
         ACL(policies: token.policies.compactMap { policies[$0] }, isRoot: token.isRoot)
     }
 
-    private func route(_ request: VaultRequest, path: String, fields: RequestFields, requestID: String) async -> VaultResponse {
+    private func route(_ request: VaultRequest, path: String, fields: RequestFields, wrapTTL: Int?,
+                       requestID: String) async -> VaultResponse {
         // Unauthenticated endpoints.
         if path == "sys/wrapping/lookup" { return wrappingLookup(fields, requestID: requestID) }
         if path == "sys/wrapping/unwrap", let response = unwrapWithOwnToken(request, fields: fields, requestID: requestID) {
@@ -154,7 +155,8 @@ actor VaultCore {
             return uiMounts(path: String(path.dropFirst("sys/internal/ui/mounts".count)), acl: acl, requestID: requestID)
         }
         let capability = requiredCapability(request, path: path)
-        if !acl.allows(capability, on: path) { return .policyDenied }
+        let parameters = request.isWrite ? fields.members : request.queryParameters
+        if !acl.authorizes(capability, on: path, wrapTTL: wrapTTL, parameters: parameters) { return .policyDenied }
         if requiresSudo(path: path, method: request.method), !acl.allows(.sudo, on: path) { return .policyDenied }
 
         if path == "sys" || path.hasPrefix("sys/") {

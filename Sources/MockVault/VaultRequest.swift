@@ -31,6 +31,11 @@ struct VaultRequest: Sendable {
     /// True for methods that carry a JSON body Vault decodes.
     var isWrite: Bool { ["PUT", "POST", "PATCH"].contains(method) }
 
+    /// The query's parameters as a read's request data (Vault's `parseQuery`; `list` is the operation, not data).
+    var queryParameters: [(String, JSONValue)] {
+        query.filter { $0.key != "list" }.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }
+    }
+
     /// The client token from `X-Vault-Token` or `Authorization: Bearer`.
     var token: String? {
         if let t = headers["x-vault-token"], !t.isEmpty { return t }

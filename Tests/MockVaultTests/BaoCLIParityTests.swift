@@ -10,11 +10,7 @@ import Testing
 /// and against `bao server -dev`; the outputs must be the same once ids, tokens and times are masked.
 @Suite("bao CLI parity with bao server -dev", .serialized)
 struct BaoCLIParityTests {
-    static let bao: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.appendingPathComponent(".venv/bin/bao").path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }()
+    static let bao: String? = FileManager.default.isExecutableFile(atPath: BaoDevServer.binary.path) ? BaoDevServer.binary.path : nil
 
     struct Run: Equatable, CustomStringConvertible {
         var exitCode: Int32
@@ -99,21 +95,9 @@ struct BaoCLIParityTests {
         try TestJWT.publicKeyPEM.write(toFile: pem, atomically: true, encoding: .utf8)
         let jwt = TestJWT.sign(header: TestJWT.header(), claims: TutorialSetup.claims())
 
-        let port = LocalPort.free()
-        let real = Process()
-        real.executableURL = URL(fileURLWithPath: Self.bao!)
-        real.arguments = ["server", "-dev", "-dev-root-token-id=root", "-dev-listen-address=127.0.0.1:\(port)"]
-        real.standardOutput = FileHandle.nullDevice
-        real.standardError = FileHandle.nullDevice
-        try real.run()
-        defer { real.terminate(); real.waitUntilExit() }
-        let realAddress = "http://127.0.0.1:\(port)"
-        var ready = false
-        for _ in 0..<200 where !ready {
-            ready = (try? await VaultHTTP(base: realAddress).send("GET", "/v1/sys/health"))?.status == 200
-            if !ready { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        try #require(ready, "bao server -dev did not start")
+        let real = try await BaoDevServer.start()
+        defer { real.stop() }
+        let realAddress = real.address
         let expected = try Self.session(address: realAddress, pemFile: pem, jwt: jwt)
 
         try await withMockVault { server, _ in

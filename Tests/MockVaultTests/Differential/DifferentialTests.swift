@@ -1,0 +1,60 @@
+import Foundation
+import TestHelpers
+import Testing
+@testable import MockVault
+
+/// Every probe of `probes.yaml` runs against the mock and against a real `bao server -dev` in the same
+/// run; status, errors and the compared parts of each answer must agree (ids, tokens and times masked).
+@Suite("mock Vault vs bao server -dev, probe by probe", .serialized)
+struct DifferentialTests {
+    /// The differences between two answers to the same request, as readable lines (empty when they agree).
+    static func differences(real: ProbeRunner.Answer, mock: ProbeRunner.Answer) -> [String] {
+        var out: [String] = []
+        if real.status != mock.status { out.append("status: bao \(real.status), mock \(mock.status)") }
+        switch real.compare {
+        case .status: break
+        case .errors:
+            let theirs = real.body?["errors"], ours = mock.body?["errors"]
+            if theirs != ours { out.append("errors: bao \(theirs?.serialized ?? "none"), mock \(ours?.serialized ?? "none")") }
+        case .body:
+            out += MaskedComparison.differences(expected: real.body, actual: mock.body)
+                .map { $0.replacingOccurrences(of: "expected", with: "bao").replacingOccurrences(of: "got", with: "mock") }
+        case let .pointers(pointers):
+            for pointer in pointers {
+                let theirs = real.body.flatMap { ProbeRunner.value(at: pointer, in: $0) }
+                let ours = mock.body.flatMap { ProbeRunner.value(at: pointer, in: $0) }
+                out += MaskedComparison.differences(expected: theirs, actual: ours, path: pointer)
+                    .map { $0.replacingOccurrences(of: "expected", with: "bao").replacingOccurrences(of: "got", with: "mock") }
+            }
+        }
+        return out.map { "\(real.request): \($0)" }
+    }
+
+    @Test("every probe answers on the mock as on OpenBao")
+    func everyProbeAgrees() async throws {
+        let probes = try Probe.table()
+        #expect(probes.count >= 40, "the table holds the probes")
+        let bao = try await BaoDevServer.start()
+        defer { bao.stop() }
+        let real = VaultHTTP(base: bao.address)
+        var agreeing = 0
+        try await withMockVault { _, mock in
+            for (index, probe) in probes.enumerated() {
+                let prefix = "d\(index)"
+                let theirs = try await ProbeRunner(http: real, prefix: prefix).run(probe)
+                let ours = try await ProbeRunner(http: mock, prefix: prefix).run(probe)
+                let lines = zip(theirs, ours).flatMap { Self.differences(real: $0, mock: $1) }
+                if let reason = probe.expectedDifference {
+                    #expect(!lines.isEmpty, "\(probe.name): listed as an expected difference (\(reason)) but the mock now agrees")
+                } else if lines.isEmpty {
+                    agreeing += 1
+                } else {
+                    let detail = lines.joined(separator: "\n  ")
+                    Issue.record("\(probe.name):\n  \(detail)")
+                }
+            }
+        }
+        let listed = probes.filter { $0.expectedDifference != nil }.count
+        print("differential: \(agreeing) of \(probes.count - listed) probes agree with OpenBao; \(listed) listed differences")
+    }
+}
