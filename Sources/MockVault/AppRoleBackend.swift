@@ -13,6 +13,9 @@ struct AppRoleBackend: Sendable {
     struct Role: Sendable {
         var roleID = RandomID.uuid()
         var bindSecretID = true
+        var secretIDBoundCIDRs: [String] = []
+        var tokenBoundCIDRs: [String] = []
+        var tokenNumUses = 0
         var secretIDTTL = 0
         var secretIDNumUses = 0
         var tokenTTL = 0
@@ -25,10 +28,10 @@ struct AppRoleBackend: Sendable {
         var data: JSONValue {
             .object([
                 ("bind_secret_id", .bool(bindSecretID)), ("local_secret_ids", .bool(false)),
-                ("secret_id_bound_cidrs", .null), ("secret_id_num_uses", .int(secretIDNumUses)),
-                ("secret_id_ttl", .int(secretIDTTL)), ("token_bound_cidrs", .array([])),
+                ("secret_id_bound_cidrs", secretIDBoundCIDRs.isEmpty ? .null : .strings(secretIDBoundCIDRs)), ("secret_id_num_uses", .int(secretIDNumUses)),
+                ("secret_id_ttl", .int(secretIDTTL)), ("token_bound_cidrs", .strings(tokenBoundCIDRs)),
                 ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
-                ("token_no_default_policy", .bool(tokenNoDefaultPolicy)), ("token_num_uses", .int(0)),
+                ("token_no_default_policy", .bool(tokenNoDefaultPolicy)), ("token_num_uses", .int(tokenNumUses)),
                 ("token_period", .int(0)), ("token_policies", .strings(tokenPolicies)),
                 ("token_strictly_bind_ip", .bool(false)), ("token_ttl", .int(tokenTTL)), ("token_type", .string(tokenType)),
             ])

@@ -34,6 +34,7 @@ struct JWTBackend: Sendable {
         var boundClaimsType = "string"
         var claimMappings: JSONValue = .null
         var groupsClaim = ""
+        var userClaimJSONPointer = false
         var allowedRedirectURIs: [String] = []
         var tokenType = "default"
         var tokenPolicies: [String] = []
@@ -63,7 +64,7 @@ struct JWTBackend: Sendable {
                 ("token_period", .int(0)), ("token_policies", .strings(tokenPolicies)),
                 ("token_policies_template_claims", .bool(false)), ("token_strictly_bind_ip", .bool(false)),
                 ("token_ttl", .int(tokenTTL)), ("token_type", .string(tokenType)), ("user_claim", .string(userClaim)),
-                ("user_claim_json_pointer", .bool(false)), ("verbose_oidc_logging", .bool(false)),
+                ("user_claim_json_pointer", .bool(userClaimJSONPointer)), ("verbose_oidc_logging", .bool(false)),
             ])
         }
     }

@@ -38,7 +38,8 @@ enum JWTClaims {
                 case .string: continue
                 case let .array(items):
                     if let bad = items.first(where: { $0.stringValue == nil }) { return "claim is not a string: \(goFormat(bad))" }
-                default: return "claim is not a string or list: \(goFormat(values))"
+                case .object, .null: return "claim is not a string or list: \(goFormat(values))"
+                default: return "claim is not a string: \(goFormat(values))"
                 }
             }
         }
@@ -54,9 +55,9 @@ enum JWTClaims {
     }
 
     /// The user name and token metadata a login gets, or why it is refused (`createIdentity`).
-    static func identity(_ claims: JSONValue, userClaim: String, claimMappings: JSONValue,
+    static func identity(_ claims: JSONValue, userClaim: String, pointer: Bool, claimMappings: JSONValue,
                          groupsClaim: String) -> Result<(user: String, metadata: [String: String]), Problem> {
-        guard let raw = claims[userClaim], !raw.isNull else { return .failure(Problem(message: "claim \"\(userClaim)\" not found in token")) }
+        guard let raw = pointer ? claim(claims, userClaim) : claims[userClaim], !raw.isNull else { return .failure(Problem(message: "claim \"\(userClaim)\" not found in token")) }
         guard let user = raw.stringValue else { return .failure(Problem(message: "claim \"\(userClaim)\" could not be converted to string")) }
         var metadata: [String: String] = [:]
         for (source, target) in claimMappings.objectMembers ?? [] {

@@ -118,20 +118,27 @@ struct JWTVerifier {
                 throw Rejection(message: "error validating token: invalid audience (aud) claim: audience claim does not match any expected audience")
             }
         }
+        // hashicorp/cap's defaults: a missing exp is the later of iat and nbf plus the expiration leeway; a
+        // missing nbf is iat, or exp minus the not-before leeway; then go-jose checks them with the clock skew.
+        let iat = number("iat") ?? 0, givenNotBefore = number("nbf") ?? 0, givenExpiry = number("exp") ?? 0
+        if iat == 0, givenNotBefore == 0, givenExpiry == 0 {
+            throw Rejection(message: "error validating token: no issued at (iat), not before (nbf), or expiration time (exp) claims in token")
+        }
+        func claimLeeway(_ seconds: Int) -> Double { seconds < 0 ? 0 : Double(seconds == 0 ? 150 : seconds) }
+        let expiry = givenExpiry != 0 ? givenExpiry : max(iat, givenNotBefore) + claimLeeway(leeways.expiration)
+        let notBefore = givenNotBefore != 0 ? givenNotBefore : (iat != 0 ? iat : expiry - claimLeeway(leeways.notBefore))
         let t = now.timeIntervalSince1970
-        if let exp = number("exp"), t - leeway > exp {
+        if t - leeway > expiry {
             throw Rejection(message: "error validating token: invalid expiration time (exp) claim: token is expired")
         }
-        let notBefore = number("nbf") ?? number("iat")
-        if let notBefore, t + leeway < notBefore {
+        if t + leeway < notBefore || t + leeway < iat {
             throw Rejection(message: "error validating token: invalid not before (nbf) claim: token not yet valid")
         }
     }
 
     /// The text for a token signed with an algorithm the config's `jwt_supported_algs` leaves out.
-    static func unsupportedAlgorithm(_ alg: String, _ supported: [String]) -> String {
-        "error verifying token signature: oidc: malformed jwt: unexpected signature algorithm \"\(alg)\"; expected ["
-            + supported.map { "\"\($0)\"" }.joined(separator: " ") + "]"
+    static func unsupportedAlgorithm() -> String {
+        "invalid algorithm (alg) header parameter: token signed with unexpected algorithm"
     }
 
     static func base64URL(_ part: Substring) -> [UInt8]? {

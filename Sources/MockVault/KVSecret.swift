@@ -18,6 +18,15 @@ struct KVSecret: Sendable {
     var casRequired = false
     var customMetadata: JSONValue = .null
 
+    /// Drops the oldest versions so that at most `kept` remain, as KV v2 does after a write.
+    mutating func prune(keeping kept: Int) {
+        let oldestKept = currentVersion - kept + 1
+        let dropped = versions.keys.filter { $0 < oldestKept }
+        guard !dropped.isEmpty else { return }
+        for number in dropped { versions[number] = nil }
+        oldestVersion = versions.keys.min() ?? 0
+    }
+
     /// The metadata block of one version as reads and writes return it.
     func versionMetadata(_ number: Int) -> JSONValue {
         let version = versions[number]

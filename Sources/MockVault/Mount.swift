@@ -11,6 +11,9 @@ struct Mount: Sendable {
     var isAuth: Bool
     var builtin: Bool = false
     var passthroughHeaders: [String]? = nil
+    /// Tuned lease TTLs in seconds (0 = the system default, 768 h).
+    var defaultLeaseTTL = 0
+    var maxLeaseTTL = 0
 
     /// The KV version ("1" or "2"), nil for other engines.
     var kvVersion: String? {
@@ -21,7 +24,7 @@ struct Mount: Sendable {
     /// The entry as `sys/mounts` and `sys/auth` list it.
     var entry: JSONValue {
         var config: [(String, JSONValue)] = [
-            ("default_lease_ttl", .int(0)), ("force_no_cache", .bool(false)), ("max_lease_ttl", .int(0)),
+            ("default_lease_ttl", .int(defaultLeaseTTL)), ("force_no_cache", .bool(false)), ("max_lease_ttl", .int(maxLeaseTTL)),
         ]
         if let passthroughHeaders { config.append(("passthrough_request_headers", .strings(passthroughHeaders))) }
         if isAuth { config.append(("token_type", .string("default-service"))) }

@@ -29,10 +29,17 @@ extension VaultCore {
                 if let v = fields.int("secret_id_num_uses") { role.secretIDNumUses = v }
                 if let v = fields.bool("token_no_default_policy") { role.tokenNoDefaultPolicy = v }
                 if let v = fields.string("token_type") { role.tokenType = v }
+                if let v = fields.list("secret_id_bound_cidrs") { role.secretIDBoundCIDRs = v }
+                if let v = fields.list("token_bound_cidrs") { role.tokenBoundCIDRs = v }
+                if let v = fields.int("token_num_uses") { role.tokenNumUses = v }
                 for (key, path) in [("secret_id_ttl", \AppRoleBackend.Role.secretIDTTL), ("token_ttl", \.tokenTTL),
                                     ("token_max_ttl", \.tokenMaxTTL)] where fields.has(key) {
                     guard let seconds = fields.seconds(key) else { return .error(400, "invalid duration for \(key)") }
                     role[keyPath: path] = seconds
+                }
+                // OpenBao answers this with a 500 (an internal error from its storage path), and so does the mock.
+                if !role.bindSecretID, role.secretIDBoundCIDRs.isEmpty, role.tokenBoundCIDRs.isEmpty {
+                    return .multiError(500, "at least one constraint should be enabled on the role")
                 }
                 approle[m, default: AppRoleBackend()].roles[name] = role
                 return .noContent
@@ -92,7 +99,7 @@ extension VaultCore {
             }
         }
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
-        return issueLoginToken(kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy,
+        return issueLoginToken(kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy, numUses: role.tokenNumUses,
                                ttl: role.tokenTTL, displayName: String(mount.path.dropLast()), path: "auth/\(m)login",
                                meta: ["role_name": name], alias: roleID, requestID: requestID)
     }

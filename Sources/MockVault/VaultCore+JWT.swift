@@ -36,6 +36,7 @@ extension VaultCore {
             if let v = fields["bound_claims"] { role.boundClaims = v.sortedEntry }
             if let v = fields["claim_mappings"] { role.claimMappings = v.sortedEntry }
             if let v = fields.string("groups_claim") { role.groupsClaim = v }
+            if let v = fields.bool("user_claim_json_pointer") { role.userClaimJSONPointer = v }
             if let v = fields.list("allowed_redirect_uris") { role.allowedRedirectURIs = v }
             if let v = fields.list("token_policies") ?? fields.list("policies") { role.tokenPolicies = v }
             if let v = fields.bool("token_no_default_policy") { role.tokenNoDefaultPolicy = v }
@@ -67,7 +68,7 @@ extension VaultCore {
             if role.roleType == "jwt" && role.boundAudiences.isEmpty && role.boundSubject.isEmpty && role.boundClaims.isNull {
                 return .error(400, "must have at least one bound constraint when creating/updating a role")
             }
-            if role.tokenMaxTTL > 0, role.tokenTTL > role.tokenMaxTTL { return .error(400, "ttl should not be greater than max ttl") }
+            if role.tokenMaxTTL > 0, role.tokenTTL > role.tokenMaxTTL { return .error(400, "'token_ttl' cannot be greater than 'token_max_ttl'") }
             jwt[m, default: JWTBackend()].roles[name] = role
             return .noContent
         default:
@@ -153,7 +154,7 @@ extension VaultCore {
                 }
             }
             if !config.supportedAlgs.isEmpty, !config.supportedAlgs.contains(header["alg"]?.stringValue ?? "") {
-                return .error(400, "error validating token: " + JWTVerifier.unsupportedAlgorithm(header["alg"]?.stringValue ?? "", config.supportedAlgs))
+                return .error(400, "error validating token: " + JWTVerifier.unsupportedAlgorithm())
             }
             try JWTVerifier.checkClaims(claims, boundIssuer: config.boundIssuer, boundSubject: role.boundSubject,
                                         boundAudiences: role.boundAudiences, leeways: role.leeways, now: clock.now())
@@ -164,7 +165,7 @@ extension VaultCore {
             return .error(400, "audience claim found in JWT but no audiences bound to the role")
         }
         let identity: (user: String, metadata: [String: String])
-        switch JWTClaims.identity(claims, userClaim: role.userClaim, claimMappings: role.claimMappings, groupsClaim: role.groupsClaim) {
+        switch JWTClaims.identity(claims, userClaim: role.userClaim, pointer: role.userClaimJSONPointer, claimMappings: role.claimMappings, groupsClaim: role.groupsClaim) {
         case let .success(found): identity = found
         case let .failure(problem): return .error(400, problem.message)
         }

@@ -11,23 +11,26 @@ extension VaultCore {
         case "config":
             guard relative.isEmpty else { break }
             switch request.method {
-            case "GET":
-                return .envelope(requestID: requestID, data: .object([
-                    ("cas_required", .bool(false)), ("delete_version_after", .string("0s")),
-                    ("max_versions", .int(0)), ("metadata_cas_required", .bool(false)),
-                ]))
-            case "PUT", "POST": return .noContent
+            case "GET": return .envelope(requestID: requestID, data: (kvConfig[m] ?? KVMountConfig()).data)
+            case "PUT", "POST":
+                var config = kvConfig[m] ?? KVMountConfig()
+                if let max = fields.int("max_versions") { config.maxVersions = max }
+                if let cas = fields.bool("cas_required") { config.casRequired = cas }
+                if let after = fields.string("delete_version_after") { config.deleteVersionAfter = after }
+                kvConfig[m] = config
+                return .noContent
             default: return .unsupportedOperation
             }
         case "data":
             guard !relative.isEmpty else { break }
+            if request.isList { return .unsupportedOperation }
             switch request.method {
             case "GET": return kv2Read(mount: m, path: relative, query: request.query, requestID: requestID)
             case "PUT", "POST": return kv2Write(mount: m, path: relative, fields: fields, patch: false, requestID: requestID)
             case "PATCH":
                 let contentType = request.headers["content-type"] ?? ""
                 guard contentType.hasPrefix("application/merge-patch+json") else {
-                    return .error(415, "PATCH requires Content-Type application/merge-patch+json, provided \"\(contentType)\"")
+                    return .error(415, "PATCH requires Content-Type of application/merge-patch+json, provided \(contentType)")
                 }
                 return kv2Write(mount: m, path: relative, fields: fields, patch: true, requestID: requestID)
             case "DELETE":
@@ -52,7 +55,10 @@ extension VaultCore {
             case "PUT", "POST", "PATCH":
                 let now = clock.now()
                 var secret = kv2[m]?[relative] ?? KVSecret(created: now, updated: now)
-                if let max = fields.int("max_versions") { secret.maxVersions = max }
+                if let max = fields.int("max_versions") {
+                    secret.maxVersions = max
+                    secret.prune(keeping: (kvConfig[m] ?? KVMountConfig()).versionsKept(secretMax: max))
+                }
                 if let cas = fields.bool("cas_required") { secret.casRequired = cas }
                 if let custom = fields["custom_metadata"] { secret.customMetadata = custom.sortedEntry }
                 secret.updated = now
@@ -85,8 +91,9 @@ extension VaultCore {
         default:
             break
         }
+        let command = request.method == "GET" || request.isList ? "get" : (request.method == "DELETE" ? "delete" : "put")
         return .envelope(status: 404, requestID: requestID, warnings: [
-            "Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the OpenBao CLI, use 'bao kv get' for this operation.",
+            "Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the OpenBao CLI, use 'bao kv \(command)' for this operation.",
         ])
     }
 
@@ -133,7 +140,7 @@ extension VaultCore {
         if patch {
             guard let current = secret.versions[secret.currentVersion], current.deleted == nil, !current.destroyed,
                   case let .object(existing) = current.data
-            else { return .notFound }
+            else { return VaultResponse(status: 404, body: nil) }
             var result = Dictionary(existing, uniquingKeysWith: { _, b in b })
             for (key, value) in newData {
                 if value.isNull { result[key] = nil } else { result[key] = value }
@@ -145,6 +152,7 @@ extension VaultCore {
         secret.currentVersion = number
         secret.updated = now
         if secret.versions.count == 1 { secret.created = now }
+        secret.prune(keeping: (kvConfig[mount] ?? KVMountConfig()).versionsKept(secretMax: secret.maxVersions))
         kv2[mount, default: [:]][path] = secret
         return .envelope(requestID: requestID, data: secret.versionMetadata(number))
     }

@@ -170,16 +170,27 @@ extension VaultCore {
         }
         let mountPath = components.joined(separator: "/") + "/"
         if tune {
-            guard let mount = table[mountPath] else { return .error(400, "cannot fetch sysview for path \"\(mountPath)\"") }
-            if request.method != "GET" { return .noContent }
+            guard var mount = table[mountPath] else { return .error(400, "cannot fetch sysview for path \"\(mountPath)\"") }
+            if request.method != "GET" {
+                if let description = fields.string("description") { mount.description = description }
+                for (key, path) in [("default_lease_ttl", \Mount.defaultLeaseTTL), ("max_lease_ttl", \Mount.maxLeaseTTL)] where fields.has(key) {
+                    guard let seconds = fields.seconds(key) else { return .error(400, "unable to parse \(key)") }
+                    mount[keyPath: path] = seconds
+                }
+                if isAuth { authMounts[mountPath] = mount } else { mounts[mountPath] = mount }
+                return .noContent
+            }
+            let defaultTTL = mount.defaultLeaseTTL > 0 ? mount.defaultLeaseTTL : 2_764_800
+            let maxTTL = mount.maxLeaseTTL > 0 ? mount.maxLeaseTTL : 2_764_800
+            let tokenType: [(String, JSONValue)] = isAuth ? [("token_type", .string("default-service"))] : []
             let data: [(String, JSONValue)] = [
-                ("default_lease_ttl", .int(2_764_800)), ("description", .string(mount.description)),
-                ("force_no_cache", .bool(false)), ("max_lease_ttl", .int(2_764_800)),
-            ] + (mount.options.isNull ? [] : [("options", mount.options)])
+                ("default_lease_ttl", .int(defaultTTL)), ("description", .string(mount.description)),
+                ("force_no_cache", .bool(false)), ("max_lease_ttl", .int(maxTTL)),
+            ] + (mount.options.isNull ? [] : [("options", mount.options)]) + tokenType
             let flat: [(String, JSONValue)] = [
-                ("description", .string(mount.description)), ("default_lease_ttl", .int(2_764_800)),
-                ("max_lease_ttl", .int(2_764_800)), ("force_no_cache", .bool(false)),
-            ] + (mount.options.isNull ? [] : [("options", mount.options)])
+                ("description", .string(mount.description)), ("default_lease_ttl", .int(defaultTTL)),
+                ("max_lease_ttl", .int(maxTTL)), ("force_no_cache", .bool(false)),
+            ] + (mount.options.isNull ? [] : [("options", mount.options)]) + tokenType
             return .envelope(requestID: requestID, data: .object(data), flat: flat)
         }
         switch request.method {
@@ -208,7 +219,7 @@ extension VaultCore {
                 options = .object([("version", .string("2"))])
             }
             if type == "kv" {
-                let version = options["version"]?.stringValue ?? "1"
+                let version = options["version"].map { $0.stringValue ?? $0.serialized } ?? "1"
                 options = .object([("version", .string(version == "2" ? "2" : "1"))])
             }
             let mount = Mount.make(path: mountPath, type: type, description: fields.string("description") ?? "",

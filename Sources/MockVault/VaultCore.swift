@@ -22,6 +22,7 @@ actor VaultCore {
     var tokens: [String: VaultToken] = [:]
     var wrapped: [String: WrappedResponse] = [:]
     var kv2: [String: [String: KVSecret]] = [:]
+    var kvConfig: [String: KVMountConfig] = [:]
     var kv1: [String: [String: JSONValue]] = [:]
     var jwt: [String: JWTBackend] = [:]
     var approle: [String: AppRoleBackend] = [:]
@@ -128,7 +129,21 @@ actor VaultCore {
             tokens[id] = nil
             return nil
         }
+        // A child lives only as long as its parent (Vault revokes the tree; batch children die with it).
+        if let parent = token.parentID, resolveToken(parent) == nil {
+            tokens[id] = nil
+            return nil
+        }
         return token
+    }
+
+    /// Counts one use of a limited-use token: its last use marks it -1 and revokes it once this request ends.
+    func consumeUse(of token: VaultToken) -> VaultToken {
+        guard token.numUses > 0 else { return token }
+        var used = token
+        used.numUses = token.numUses == 1 ? -1 : token.numUses - 1
+        tokens[token.id] = used.numUses == -1 ? nil : used
+        return used
     }
 
     /// The ACL of `token`: its policies, `default` included.
@@ -148,8 +163,8 @@ actor VaultCore {
             return await login(request, mount: mount, fields: fields, requestID: requestID)
         }
 
-        guard let token = resolveToken(request.token) else { return .permissionDenied }
-        let acl = acl(for: token)
+        guard let caller = resolveToken(request.token) else { return .permissionDenied }
+        let acl = acl(for: caller)
 
         if path == "sys/internal/ui/mounts" || path.hasPrefix("sys/internal/ui/mounts/") {
             return uiMounts(path: String(path.dropFirst("sys/internal/ui/mounts".count)), acl: acl, requestID: requestID)
@@ -157,7 +172,8 @@ actor VaultCore {
         let capability = requiredCapability(request, path: path)
         let parameters = request.isWrite ? fields.members : request.queryParameters
         if !acl.authorizes(capability, on: path, wrapTTL: wrapTTL, parameters: parameters) { return .policyDenied }
-        if requiresSudo(path: path, method: request.method), !acl.allows(.sudo, on: path) { return .policyDenied }
+        if requiresSudo(path: path), !acl.allows(.sudo, on: path) { return .policyDenied }
+        let token = consumeUse(of: caller)
 
         if path == "sys" || path.hasPrefix("sys/") {
             return await sys(request, path: path, fields: fields, token: token, requestID: requestID)
@@ -189,18 +205,29 @@ actor VaultCore {
         }
     }
 
-    private func requiresSudo(path: String, method: String) -> Bool {
-        if path == "sys/seal" { return true }
-        if path.hasPrefix("sys/auth/") && method != "GET" { return true }
-        return false
+    /// OpenBao's root paths (the system and token backends' `PathsSpecial.Root`): they need `sudo` as well.
+    static let sudoPaths = [
+        "sys/seal", "sys/step-down", "sys/auth/*", "sys/remount", "sys/audit", "sys/audit/*", "sys/raw", "sys/raw/*",
+        "sys/rotate", "sys/config/cors", "sys/config/auditing/*", "sys/config/ui/headers/*", "sys/plugins/catalog/*",
+        "sys/revoke-prefix/*", "sys/revoke-force/*", "sys/leases/revoke-prefix/*", "sys/leases/revoke-force/*",
+        "sys/leases/lookup/*", "sys/leases", "auth/token/accessors/", "auth/token/revoke-orphan", "auth/token/revoke-orphan/*",
+    ]
+
+    private func requiresSudo(path: String) -> Bool {
+        Self.sudoPaths.contains { pattern in
+            pattern.hasSuffix("*") ? path.hasPrefix(pattern.dropLast()) : path == pattern
+        }
     }
 
     /// Whether a write to `path` updates something that exists (Vault's existence check).
     private func exists(path: String) -> Bool {
         if let (mount, rest) = secretMount(for: path) {
             if mount.kvVersion == "2" {
-                let relative = rest.hasPrefix("data/") ? String(rest.dropFirst(5)) : rest
-                return kv2[mount.path]?[relative] != nil
+                // KV v2 checks existence on data/ and metadata/ only; delete/, undelete/, destroy/ and config are updates.
+                for prefix in ["data/", "metadata/"] where rest.hasPrefix(prefix) {
+                    return kv2[mount.path]?[String(rest.dropFirst(prefix.count))] != nil
+                }
+                return true
             }
             if mount.kvVersion == "1" { return kv1[mount.path]?[rest] != nil }
         }
@@ -259,7 +286,7 @@ actor VaultCore {
     }
 
     /// Issues a token for a successful login and returns the login response.
-    func issueLoginToken(kind: VaultToken.Kind, policies requested: [String], noDefaultPolicy: Bool = false, ttl: Int,
+    func issueLoginToken(kind: VaultToken.Kind, policies requested: [String], noDefaultPolicy: Bool = false, numUses: Int = 0, ttl: Int,
                          displayName: String, path: String, meta: [String: String], alias: String,
                          requestID: String) -> VaultResponse {
         // Vault refuses to mint a root token through any auth method (checked on OpenBao 2.7.2: 400).
@@ -277,7 +304,7 @@ actor VaultCore {
             accessor: batch ? "" : RandomID.alphanumeric(24),
             policies: policyNames.sorted(), kind: kind, displayName: displayName, path: path, meta: meta,
             creationTime: now, creationTTL: lease, expireTime: now.addingTimeInterval(TimeInterval(lease)),
-            renewable: !batch, orphan: true, entityID: entityID)
+            renewable: !batch, orphan: true, entityID: entityID, numUses: numUses)
         tokens[token.id] = token
         return .envelope(requestID: requestID, auth: token.authBlock(leaseDuration: lease))
     }

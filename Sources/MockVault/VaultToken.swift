@@ -18,7 +18,12 @@ struct VaultToken: Sendable {
     var orphan: Bool
     var entityID: String = ""
     var explicitMaxTTL: Int = 0
+    /// Uses left (0 = unlimited; -1 = the last use is under way and the token is revoked after it).
     var numUses: Int = 0
+    /// The token that created this one; revoking it (or its expiry) ends this one. Nil for orphans.
+    var parentID: String?
+    /// A periodic token's period in seconds (0 = not periodic).
+    var period: Int = 0
 
     var isRoot: Bool { policies.contains("root") }
 
@@ -68,6 +73,7 @@ struct VaultToken: Sendable {
             ("num_uses", .int(numUses)),
             ("orphan", .bool(orphan)),
             ("path", .string(path)),
+        ] + (period > 0 ? [("period", .int(period))] : []) + [
             ("policies", .strings(policies)),
             ("renewable", .bool(renewable)),
             ("ttl", .int(ttl(now: now))),

@@ -35,13 +35,15 @@ struct ProbeRunner: Sendable {
                                                  body: request.body.map { substitute($0, variables).serialized })
                 let json = answer.json
                 for (name, pointer) in request.save {
-                    switch json.flatMap({ Self.value(at: pointer, in: $0) }) {
+                    switch json.flatMap({ Self.value(at: substitute(pointer, variables), in: $0) }) {
                     case let .string(value)?: variables[name] = value
                     case let value?: variables[name] = value.serialized
                     case nil: variables[name] = ""
                     }
                 }
-                answers.append(Answer(request: "\(request.method) \(path)", compare: request.compare,
+                var compare = request.compare
+                if case let .pointers(pointers) = compare { compare = .pointers(pointers.map { substitute($0, variables) }) }
+                answers.append(Answer(request: "\(request.method) \(path)", compare: compare,
                                       status: answer.status, body: json, text: answer.text))
             }
         }
