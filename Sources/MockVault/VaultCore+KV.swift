@@ -173,13 +173,14 @@ extension VaultCore {
         return .envelope(requestID: requestID, data: .object([("keys", .strings(children.sorted()))]))
     }
 
-    func kv1Request(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) -> VaultResponse {
+    func kv1Request(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, leaseDuration: Int = 2_764_800,
+                    requestID: String) -> VaultResponse {
         let m = mount.path
         if request.isList { return kvList(Array((kv1[m] ?? [:]).keys), prefix: rest, requestID: requestID) }
         switch request.method {
         case "GET":
             guard let data = kv1[m]?[rest] else { return .notFound }
-            return .envelope(requestID: requestID, data: data, leaseDuration: 2_764_800)
+            return .envelope(requestID: requestID, data: data, leaseDuration: leaseDuration)
         case "PUT", "POST":
             guard !rest.isEmpty else { return .unsupportedOperation }
             guard !fields.members.isEmpty else { return .error(400, "missing data fields") }

@@ -54,4 +54,24 @@ extension VaultCore {
             return .unsupportedOperation
         }
     }
+
+    /// `sys/capabilities(-self)`: each path's capabilities for `token` (sorted; `root` for root, `deny` for none),
+    /// and under `capabilities` too when one path is asked.
+    func capabilities(of token: VaultToken, paths: [String], requestID: String) -> VaultResponse {
+        let acl = acl(for: token)
+        let entries: [(String, JSONValue)] = paths.map { path in
+            let caps: [String]
+            if token.isRoot {
+                caps = ["root"]
+            } else {
+                let granted = acl.capabilities(on: path)
+                caps = granted.isEmpty || granted.contains(.deny) ? ["deny"] : granted.map(\.rawValue).sorted()
+            }
+            return (path, .strings(caps))
+        }
+        var members = entries
+        if entries.count == 1 { members.append(("capabilities", entries[0].1)) }
+        let sorted = members.sorted { $0.0 < $1.0 }
+        return .envelope(requestID: requestID, data: .object(sorted), flat: sorted)
+    }
 }

@@ -151,7 +151,13 @@ extension VaultCore {
                                   legacy: true, requestID: requestID)
         case "wrapping":
             if parts.count == 3, parts[2] == "unwrap" { return unwrapFromBody(fields, requestID: requestID) }
+            if parts.count == 3, parts[2] == "wrap" { return wrapFields(request, fields: fields, requestID: requestID) }
             return .unsupportedPath
+        case "capabilities-self", "capabilities":
+            guard parts.count == 2, request.isWrite else { return .unsupportedOperation }
+            let subject = parts[1] == "capabilities" ? resolveToken(fields.string("token")) : token
+            guard let subject else { return .error(400, "invalid token") }
+            return capabilities(of: subject, paths: fields.list("paths") ?? fields.list("path") ?? [], requestID: requestID)
         default:
             return .unsupportedPath
         }

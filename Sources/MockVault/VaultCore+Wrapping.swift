@@ -9,8 +9,10 @@ extension VaultCore {
         var wrappedAccessor = ""
         if let a = body["data"]?["secret_id_accessor"]?.stringValue { wrappedAccessor = a }
         if let a = body["auth"]?["accessor"]?.stringValue { wrappedAccessor = a }
-        wrapped[token] = WrappedResponse(data: body["data"] ?? .null, auth: body["auth"] ?? .null, creationPath: path,
-                                         creationTime: now, ttl: ttl, accessor: accessor)
+        var entry = WrappedResponse(data: body["data"] ?? .null, auth: body["auth"] ?? .null, creationPath: path,
+                                    creationTime: now, ttl: ttl, accessor: accessor)
+        if case let .int(lease)? = body["lease_duration"] { entry.leaseDuration = lease }
+        wrapped[token] = entry
         return .envelope(requestID: "", wrapInfo: .object([
             ("token", .string(token)), ("accessor", .string(accessor)), ("ttl", .int(ttl)),
             ("creation_time", .string(VaultTime.rfc3339Nano(now))), ("creation_path", .string(path)),
@@ -25,7 +27,7 @@ extension VaultCore {
     }
 
     private func unwrapped(_ entry: WrappedResponse, requestID: String) -> VaultResponse {
-        .envelope(requestID: requestID, data: entry.data, auth: entry.auth)
+        .envelope(requestID: requestID, data: entry.data, auth: entry.auth, leaseDuration: entry.leaseDuration)
     }
 
     /// `sys/wrapping/unwrap` authenticated by the wrapping token itself (no `token` in the body); nil otherwise.
@@ -41,6 +43,14 @@ extension VaultCore {
     func unwrapFromBody(_ fields: RequestFields, requestID: String) -> VaultResponse {
         guard let token = fields.string("token"), let entry = takeWrapped(token) else { return Self.invalidWrappingToken }
         return unwrapped(entry, requestID: requestID)
+    }
+
+    /// `sys/wrapping/wrap`: the request's own fields, answered wrapped (the caller's wrap TTL is required).
+    func wrapFields(_ request: VaultRequest, fields: RequestFields, requestID: String) -> VaultResponse {
+        guard let header = request.headers["x-vault-wrap-ttl"], !header.isEmpty, (GoDuration.seconds(header) ?? 0) > 0 else {
+            return .error(400, "endpoint requires response wrapping to be used")
+        }
+        return .envelope(requestID: requestID, data: .object(fields.members))
     }
 
     func wrappingLookup(_ fields: RequestFields, requestID: String) -> VaultResponse {

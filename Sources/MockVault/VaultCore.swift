@@ -171,8 +171,10 @@ actor VaultCore {
         }
         let capability = requiredCapability(request, path: path)
         let parameters = request.isWrite ? fields.members : request.queryParameters
-        if !acl.authorizes(capability, on: path, wrapTTL: wrapTTL, parameters: parameters) { return .policyDenied }
-        if requiresSudo(path: path), !acl.allows(.sudo, on: path) { return .policyDenied }
+        // Vault checks a list on the path with a trailing slash.
+        let aclPath = request.isList && !path.hasSuffix("/") ? path + "/" : path
+        if !acl.authorizes(capability, on: aclPath, wrapTTL: wrapTTL, parameters: parameters) { return .policyDenied }
+        if requiresSudo(path: aclPath), !acl.allows(.sudo, on: aclPath) { return .policyDenied }
         let token = consumeUse(of: caller)
 
         if path == "sys" || path.hasPrefix("sys/") {
@@ -183,6 +185,12 @@ actor VaultCore {
             return await authBackend(request, mount: mount, rest: rest, fields: fields, token: token, requestID: requestID)
         }
         guard let (mount, rest) = secretMount(for: path) else { return noHandler(path) }
+        if mount.type == "cubbyhole" {
+            // Each token has its own cubbyhole, gone with the token; it is KV v1 without a lease.
+            var own = mount
+            own.path = "cubbyhole/" + token.id + "/"
+            return kv1Request(request, mount: own, rest: rest, fields: fields, leaseDuration: 0, requestID: requestID)
+        }
         switch mount.kvVersion {
         case "2"?: return kv2Request(request, mount: mount, rest: rest, fields: fields, requestID: requestID)
         case "1"?: return kv1Request(request, mount: mount, rest: rest, fields: fields, requestID: requestID)
