@@ -17,6 +17,8 @@ struct KVSecret: Sendable {
     var maxVersions = 0
     var casRequired = false
     var customMetadata: JSONValue = .null
+    /// Writes to the secret's metadata endpoint so far.
+    var metadataVersion = 0
 
     /// Drops the oldest versions so that at most `kept` remain, as KV v2 does after a write.
     mutating func prune(keeping kept: Int) {
@@ -52,7 +54,7 @@ struct KVSecret: Sendable {
         return .object([
             ("cas_required", .bool(casRequired)),
             ("created_time", .string(VaultTime.rfc3339Nano(created))),
-            ("current_metadata_version", .int(0)),
+            ("current_metadata_version", .int(metadataVersion)),
             ("current_version", .int(currentVersion)),
             ("custom_metadata", customMetadata),
             ("delete_version_after", .string("0s")),

@@ -61,6 +61,7 @@ extension VaultCore {
                 }
                 if let cas = fields.bool("cas_required") { secret.casRequired = cas }
                 if let custom = fields["custom_metadata"] { secret.customMetadata = custom.sortedEntry }
+                secret.metadataVersion += 1
                 secret.updated = now
                 kv2[m]?[relative] = secret
                 return .noContent
