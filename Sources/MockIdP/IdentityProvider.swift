@@ -90,7 +90,7 @@ public final class IdentityProvider: Sendable {
 
     /// The key ids in the JWKS, oldest first; the last one signs new tokens.
     public var keyIDs: [String] {
-        get async { await authority.keyIDs }
+        get async throws { try await authority.keyIDs }
     }
 
     /// Stops the server gracefully and waits until it has closed its listener.

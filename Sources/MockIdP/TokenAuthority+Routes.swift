@@ -17,7 +17,7 @@ extension TokenAuthority {
                 return Self.json(error.body, status: error.status)
             }
         }
-        router.get("/.well-known/jwks.json") { _, _ in Self.json(await self.jwks, status: .ok) }
+        router.get("/.well-known/jwks.json") { _, _ in Self.json(try await self.jwks, status: .ok) }
         router.get("/.well-known/openid-configuration") { _, _ in Self.json(await self.discovery, status: .ok) }
         return router
     }

@@ -6,7 +6,10 @@ import JWTKit
 actor TokenAuthority {
     private let configuration: IdentityProvider.Configuration
     private let keys = JWTKeyCollection()
-    private var signingKeys: [SigningKey]
+    private var signingKeys: [SigningKey] = []
+    /// The first key, generated off the actor from the moment the provider starts: RSA generation takes
+    /// 60–200 ms, which the run's first steps hide; the first JWKS or token request waits for it.
+    private var firstKey: Task<SigningKey, any Error>?
     private var domain = ""
     private var clients: [String: IdentityProvider.Client] = [:]
     private var knownAudiences: Set<String> = []
@@ -15,8 +18,16 @@ actor TokenAuthority {
         let audienceTemplates = configuration.audiences + configuration.clients.flatMap(\.audiences)
         for text in audienceTemplates { try Template(text: text).validate(known: ["domain"]) }
         self.configuration = configuration
-        let first = try SigningKey.generate()
-        signingKeys = [first]
+        firstKey = Task.detached(priority: .userInitiated) { try SigningKey.generate() }
+    }
+
+    /// Waits for the first key (once) and makes it the signing key.
+    private func keysReady() async throws {
+        guard let pending = firstKey else { return }
+        let first = try await pending.value
+        guard firstKey != nil else { return }
+        firstKey = nil
+        signingKeys.insert(first, at: 0)
         await keys.add(rsa: first.privateKey, digestAlgorithm: .sha256, kid: JWKIdentifier(string: first.kid))
     }
 
@@ -34,13 +45,24 @@ actor TokenAuthority {
 
     var issuer: String { "https://\(domain)/" }
 
-    var keyIDs: [String] { signingKeys.map(\.kid) }
+    var keyIDs: [String] {
+        get async throws {
+            try await keysReady()
+            return signingKeys.map(\.kid)
+        }
+    }
 
-    var jwks: JSONWebKeySet { JSONWebKeySet(keys: signingKeys.map(\.publicJWK)) }
+    var jwks: JSONWebKeySet {
+        get async throws {
+            try await keysReady()
+            return JSONWebKeySet(keys: signingKeys.map(\.publicJWK))
+        }
+    }
 
     var discovery: OpenIDConfiguration { OpenIDConfiguration(issuer: issuer) }
 
     func rotateKey() async throws -> String {
+        try await keysReady()
         let key = try SigningKey.generate()
         await keys.add(rsa: key.privateKey, digestAlgorithm: .sha256, kid: JWKIdentifier(string: key.kid))
         signingKeys.append(key)
@@ -66,6 +88,7 @@ actor TokenAuthority {
             iat: .init(value: issuedAt), exp: .init(value: issuedAt.addingTimeInterval(TimeInterval(lifetime))),
             azp: client.id, gty: "client-credentials", scope: scopes.isEmpty ? nil : scopes.joined(separator: " "))
         do {
+            try await keysReady()
             let kid = JWKIdentifier(string: signingKeys[signingKeys.count - 1].kid)
             let token = try await keys.sign(claims, kid: kid)
             return TokenResponse(access_token: token, expires_in: lifetime, scope: claims.scope)

@@ -36,5 +36,11 @@ enum GoDuration {
         default: return nil
         }
     }
-}
 
+    /// Seconds as Vault's TTL warnings print them: "768h", "1h30m", "45s" (no zero parts).
+    static func short(_ seconds: Int) -> String {
+        guard seconds > 0 else { return "0s" }
+        let parts = [(seconds / 3600, "h"), (seconds % 3600 / 60, "m"), (seconds % 60, "s")]
+        return parts.filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined()
+    }
+}

@@ -20,6 +20,7 @@ actor VaultCore {
     var authMounts: [String: Mount] = [:]
     var policies: [String: Policy] = [:]
     var tokens: [String: VaultToken] = [:]
+    var tokenRoles: [String: TokenRole] = [:]
     var wrapped: [String: WrappedResponse] = [:]
     var kv2: [String: [String: KVSecret]] = [:]
     var kvConfig: [String: KVMountConfig] = [:]

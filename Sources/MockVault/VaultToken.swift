@@ -24,6 +24,8 @@ struct VaultToken: Sendable {
     var parentID: String?
     /// A periodic token's period in seconds (0 = not periodic).
     var period: Int = 0
+    /// The token role it was created from, if any.
+    var role: String?
 
     var isRoot: Bool { policies.contains("root") }
 
@@ -76,6 +78,7 @@ struct VaultToken: Sendable {
         ] + (period > 0 ? [("period", .int(period))] : []) + [
             ("policies", .strings(policies)),
             ("renewable", .bool(renewable)),
+        ] + (role.map { [("role", JSONValue.string($0))] } ?? []) + [
             ("ttl", .int(ttl(now: now))),
             ("type", .string(kind.rawValue)),
         ]

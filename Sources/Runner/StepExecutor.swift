@@ -198,9 +198,10 @@ struct StepExecutor {
         }
         let deadline = step.attributes.timeoutMilliseconds.map { Duration.milliseconds($0) } ?? configuration?.readinessTimeout ?? .seconds(30)
         let session = run.session
+        // Probed every 10 ms at most: a refused connection costs nothing, and a server is used the moment it answers.
         do {
             try await ReadinessWaiter(http: run.http).wait(
-                for: probe, service: service, deadline: deadline, interval: .milliseconds(min(step.attributes.intervalMilliseconds, 50))
+                for: probe, service: service, deadline: deadline, interval: .milliseconds(min(step.attributes.intervalMilliseconds, 10))
             ) { command in
                 let outcome = try? await session.run(command, timeout: .seconds(5))
                 return outcome?.exitCode == 0

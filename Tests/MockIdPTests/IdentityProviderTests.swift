@@ -28,7 +28,7 @@ import TestPKI
             let reply = try await harness.get(harness.idp.jwksURL)
             let keys = try #require(reply.json["keys"] as? [[String: Any]])
             #expect(keys.count == 1)
-            #expect(keys.first?["kid"] as? String == (await harness.idp.keyIDs).first)
+            #expect(keys.first?["kid"] as? String == (try await harness.idp.keyIDs).first)
             #expect(keys.first?["kty"] as? String == "RSA")
             #expect(keys.first?["alg"] as? String == "RS256")
             #expect(keys.first?["use"] as? String == "sig")

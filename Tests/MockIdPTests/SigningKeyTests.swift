@@ -59,7 +59,7 @@ import Testing
             let payload = try #require(decoded["payload"] as? [String: Any])
             #expect(header["alg"] as? String == "RS256")
             #expect(header["typ"] as? String == "JWT")
-            #expect(header["kid"] as? String == (await harness.idp.keyIDs).first)
+            #expect(header["kid"] as? String == (try await harness.idp.keyIDs).first)
             #expect(payload["iss"] as? String == "https://\(harness.idp.domain)/")
             #expect(payload["sub"] as? String == "\(Harness.clientID)@clients")
             #expect(payload["aud"] as? String == harness.managementAudience)
@@ -91,10 +91,10 @@ import Testing
     @Test func rotationKeepsOldKeysAndSignsWithTheNewOne() async throws {
         try await Harness.with { harness in
             let oldToken = try await harness.token()
-            let oldKid = try #require(await harness.idp.keyIDs.first)
+            let oldKid = try #require(try await harness.idp.keyIDs.first)
             let newKid = try await harness.idp.rotateKey()
             #expect(newKid != oldKid)
-            #expect(await harness.idp.keyIDs == [oldKid, newKid])
+            #expect(try await harness.idp.keyIDs == [oldKid, newKid])
             let newToken = try await harness.token()
             #expect(try decodePart(newToken, 0)["kid"] as? String == newKid)
             #expect(try decodePart(oldToken, 0)["kid"] as? String == oldKid)

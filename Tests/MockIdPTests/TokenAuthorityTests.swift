@@ -19,7 +19,7 @@ import Testing
             #expect(reply.json["expires_in"] as? Int == 86_400)
             #expect(reply.json["scope"] as? String == "read:secrets write:secrets")
             let token = try #require(reply.json["access_token"] as? String)
-            #expect(try decodePart(token, 0)["kid"] as? String == (await harness.idp.keyIDs).last)
+            #expect(try decodePart(token, 0)["kid"] as? String == (try await harness.idp.keyIDs).last)
             #expect(try decodePart(token, 1)["aud"] as? String == harness.managementAudience)
         }
     }
