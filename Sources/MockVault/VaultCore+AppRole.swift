@@ -55,6 +55,16 @@ extension VaultCore {
                 return .noContent
             }
             return .envelope(requestID: requestID, data: .object([("role_id", .string(role.roleID))]))
+        case "secret-id" where parts.count == 4 && (parts[3] == "lookup" || parts[3] == "destroy"):
+            guard write, let role = approle[m]?.roles[name] else { return write ? .error(400, "role \"\(parts[1])\" does not exist") : .unsupportedOperation }
+            let secret = fields.string("secret_id") ?? ""
+            guard !secret.isEmpty else { return .error(400, "missing secret_id") }
+            if parts[3] == "destroy" {
+                approle[m]?.roles[name]?.secretIDs[secret] = nil
+                return .noContent
+            }
+            guard let entry = role.secretIDs[secret] else { return .noContent }
+            return .envelope(requestID: requestID, data: entry.lookupData)
         case "secret-id", "custom-secret-id":
             guard write else { return request.isList ? .notFound : .unsupportedOperation }
             guard let role = approle[m]?.roles[name] else { return .error(404, "role \"\(parts[1])\" does not exist") }
@@ -84,6 +94,7 @@ extension VaultCore {
         guard let (name, role) = approle[m]?.roles.first(where: { $0.value.roleID == roleID }) else {
             return .error(400, "invalid role or secret ID")
         }
+        var metadata = ["role_name": name]
         if role.bindSecretID {
             let secret = fields.string("secret_id") ?? ""
             guard !secret.isEmpty else { return .error(400, "missing secret_id") }
@@ -92,6 +103,7 @@ extension VaultCore {
                 approle[m]?.roles[name]?.secretIDs[secret] = nil
                 return .error(400, "invalid role or secret ID")
             }
+            metadata.merge(entry.metadata) { own, _ in own }
             if entry.usesLeft > 0 {
                 if entry.usesLeft == 1 { approle[m]?.roles[name]?.secretIDs[secret] = nil } else {
                     approle[m]?.roles[name]?.secretIDs[secret]?.usesLeft -= 1
@@ -101,6 +113,6 @@ extension VaultCore {
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy, numUses: role.tokenNumUses,
                                ttl: role.tokenTTL, displayName: String(mount.path.dropLast()), path: "auth/\(m)login",
-                               meta: ["role_name": name], alias: roleID, requestID: requestID)
+                               meta: metadata, alias: roleID, requestID: requestID)
     }
 }

@@ -215,7 +215,7 @@ extension VaultCore {
             var type = fields.string("type") ?? ""
             var options = fields["options"] ?? .null
             if case .object = options {} else { options = .null }
-            let supported = isAuth ? ["jwt", "oidc", "approle", "kubernetes", "cert"] : ["kv", "kv-v2"]
+            let supported = isAuth ? ["jwt", "oidc", "approle", "kubernetes", "cert", "userpass"] : ["kv", "kv-v2"]
             guard supported.contains(type) else {
                 if type.isEmpty { return .error(400, "backend type must be specified as a string") }
                 return .error(400, "plugin not found in the catalog: \(type)")
@@ -245,6 +245,7 @@ extension VaultCore {
                 approle[mountPath] = nil
                 kubernetes[mountPath] = nil
                 cert[mountPath] = nil
+                userpass[mountPath] = nil
             } else {
                 guard !["sys/", "cubbyhole/", "identity/"].contains(mountPath) else {
                     return .error(400, "cannot unmount \"\(mountPath)\"")

@@ -29,6 +29,7 @@ actor VaultCore {
     var approle: [String: AppRoleBackend] = [:]
     var kubernetes: [String: KubernetesBackend] = [:]
     var cert: [String: CertBackend] = [:]
+    var userpass: [String: UserpassBackend] = [:]
     var entityIDs: [String: String] = [:]
 
     /// The dev server's unseal key (base64), nil when not initialised.
@@ -161,7 +162,7 @@ actor VaultCore {
         }
         if path.hasPrefix("auth/"), let (mount, rest) = authMount(for: path), isLoginPath(mount: mount, rest: rest) {
             guard ["PUT", "POST"].contains(request.method) else { return .error(405, "unsupported operation") }
-            return await login(request, mount: mount, fields: fields, requestID: requestID)
+            return await login(request, mount: mount, rest: rest, fields: fields, requestID: requestID)
         }
 
         guard let caller = resolveToken(request.token) else { return .permissionDenied }
@@ -270,14 +271,16 @@ actor VaultCore {
     }
 
     private func isLoginPath(mount: Mount, rest: String) -> Bool {
-        rest == "login" && ["jwt", "oidc", "approle", "kubernetes", "cert"].contains(mount.type)
+        if mount.type == "userpass" { return rest.hasPrefix("login/") }
+        return rest == "login" && ["jwt", "oidc", "approle", "kubernetes", "cert"].contains(mount.type)
     }
 
-    private func login(_ request: VaultRequest, mount: Mount, fields: RequestFields, requestID: String) async -> VaultResponse {
+    private func login(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) async -> VaultResponse {
         switch mount.type {
         case "jwt", "oidc": return await jwtLogin(mount: mount, fields: fields, requestID: requestID)
         case "approle": return appRoleLogin(mount: mount, fields: fields, requestID: requestID)
         case "kubernetes": return kubernetesLogin(mount: mount, fields: fields, requestID: requestID)
+        case "userpass": return userpassLogin(mount: mount, name: String(rest.dropFirst(6)), fields: fields, requestID: requestID)
         default: return certLogin(request, mount: mount, fields: fields, requestID: requestID)
         }
     }
@@ -290,6 +293,7 @@ actor VaultCore {
         case "approle": return appRoleBackend(request, mount: mount, rest: rest, fields: fields, requestID: requestID)
         case "kubernetes": return kubernetesBackend(request, mount: mount, rest: rest, fields: fields, requestID: requestID)
         case "cert": return certBackend(request, mount: mount, rest: rest, fields: fields, requestID: requestID)
+        case "userpass": return userpassBackend(request, mount: mount, rest: rest, fields: fields, requestID: requestID)
         default: return noHandler("auth/" + mount.path + rest)
         }
     }
