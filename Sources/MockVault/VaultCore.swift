@@ -30,6 +30,7 @@ actor VaultCore {
     var kubernetes: [String: KubernetesBackend] = [:]
     var cert: [String: CertBackend] = [:]
     var userpass: [String: UserpassBackend] = [:]
+    var identity = IdentityStore()
     var entityIDs: [String: String] = [:]
 
     /// The dev server's unseal key (base64), nil when not initialised.
@@ -187,6 +188,7 @@ actor VaultCore {
             return await authBackend(request, mount: mount, rest: rest, fields: fields, token: token, requestID: requestID)
         }
         guard let (mount, rest) = secretMount(for: path) else { return noHandler(path) }
+        if mount.type == "identity" { return identityRequest(request, rest: rest, fields: fields, requestID: requestID) }
         if mount.type == "cubbyhole" {
             // Each token has its own cubbyhole, gone with the token; it is KV v1 without a lease.
             var own = mount
