@@ -43,6 +43,11 @@ struct ReadinessWaiter: Sendable {
     private func check(_ probe: ReadinessProbe, service: BackgroundService, command: @Sendable (String) async -> Bool) async -> String? {
         switch probe {
         case let .http(url, status):
+            // Until the port accepts connections, ask the socket, not the HTTP client: its connection pool backs
+            // off about 100 ms after a refused connect, which would delay every service start by as much.
+            if let address = probe.socketAddress, !Self.connects(host: address.host, port: address.port) {
+                return "connection to \(address.host):\(address.port) refused"
+            }
             do {
                 var request = HTTPClientRequest(url: url)
                 request.method = .GET
@@ -66,17 +71,23 @@ struct ReadinessWaiter: Sendable {
         }
     }
 
-    /// Whether a TCP connection to host:port succeeds now.
+    /// Whether a TCP connection to host:port succeeds now, on any of the host's addresses (`localhost` may
+    /// name ::1 first while the server listens on 127.0.0.1).
     static func connects(host: String, port: Int) -> Bool {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var info: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &info) == 0, let first = info else { return false }
+        guard getaddrinfo(host, String(port), &hints, &info) == 0 else { return false }
         defer { freeaddrinfo(info) }
-        let fd = socket(first.pointee.ai_family, first.pointee.ai_socktype, first.pointee.ai_protocol)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        return connect(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) == 0
+        var next = info
+        while let address = next {
+            next = address.pointee.ai_next
+            let fd = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            if connect(fd, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 { return true }
+        }
+        return false
     }
 
     /// An HTTP client for probes: short timeouts; certificates are not verified (a probe asks "is it up?").

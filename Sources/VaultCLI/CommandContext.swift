@@ -90,8 +90,9 @@ final class CommandContext {
             transport = injectedTransport
         } else {
             let skip = flags.isSet("tls-skip-verify") ? flags.bool("tls-skip-verify") : environment.skipVerify
+            let target = flags.string("address") ?? environment.address
             let settings = HTTPTransport.TLSSettings(caCertPath: flags.string("ca-cert") ?? environment.caCertPath,
-                                                     skipVerify: skip)
+                                                     skipVerify: skip, plainHTTP: target.lowercased().hasPrefix("http://"))
             do {
                 let http = try HTTPTransport(tls: settings)
                 httpTransports.append(http)
