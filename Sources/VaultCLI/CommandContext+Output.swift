@@ -1,7 +1,7 @@
 import Foundation
 
 /// The CLI's output helpers (`OutputSecret`, `OutputData`, `OutputList`, `PrintRawField`)
-/// for the table and JSON formats.
+/// for the table, JSON and YAML formats.
 extension CommandContext {
     /// `OutputSecret`: the envelope as a Key/Value table or as JSON.
     @discardableResult
@@ -9,6 +9,10 @@ extension CommandContext {
         guard let secret else { return 0 }
         if format == "json" {
             console.info(secret.goJSONValue.goIndentedJSON())
+            return 0
+        }
+        if format == "yaml" {
+            console.info(secret.goJSONValue.goYAML())
             return 0
         }
         printWarnings(secret)
@@ -62,6 +66,10 @@ extension CommandContext {
             console.info(data.sortedKeys().goIndentedJSON())
             return
         }
+        if format == "yaml" {
+            console.info(data.goYAML())
+            return
+        }
         let rows = dataRows(data)
         if !rows.isEmpty { console.info(Columns.keyValue(rows)) }
     }
@@ -71,6 +79,10 @@ extension CommandContext {
         let keys = secret.data?["keys"] ?? .null
         if format == "json" {
             console.info(keys.goIndentedJSON())
+            return 0
+        }
+        if format == "yaml" {
+            console.info(keys.goYAML())
             return 0
         }
         printWarnings(secret)
@@ -109,10 +121,15 @@ extension CommandContext {
     }
 
     /// `PrintRawField`: one value alone on stdout; exit 1 when the field is absent.
-    func printRawField(_ value: JSONValue?, _ field: String) -> Int32 {
+    /// `kind` names what was searched in the error, as `PrintRawField` does: `secret`, or `map` for KV v2 data.
+    func printRawField(_ value: JSONValue?, _ field: String, in kind: String = "secret") -> Int32 {
         guard let value, !value.isNull else {
-            console.error("Field \"\(field)\" not present in secret")
+            console.error("Field \"\(field)\" not present in \(kind)")
             return 1
+        }
+        if format == "yaml" {
+            console.info(value.goYAML())
+            return 0
         }
         console.raw(format == "json" ? value.sortedKeys().goIndentedJSON() : value.goDescription)
         return 0

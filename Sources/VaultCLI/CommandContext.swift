@@ -58,11 +58,11 @@ final class CommandContext {
             if !stranded.isEmpty, format.lowercased() == "table" {
                 console.error("Command flags must be provided before positional arguments. The following arguments will not be parsed as flags: [\(stranded.joined(separator: ","))]")
             }
-            guard ["table", "json"].contains(format.lowercased()) else {
+            guard ["table", "json", "yaml", "yml"].contains(format.lowercased()) else {
                 console.error("Invalid output format: \(format)")
                 return nil
             }
-            format = format.lowercased()
+            format = format.lowercased() == "yml" ? "yaml" : format.lowercased()
             return flags
         } catch {
             console.error(error.description)

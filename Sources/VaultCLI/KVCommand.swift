@@ -1,6 +1,6 @@
 import Foundation
 
-/// `vault kv put|get|patch|delete|undelete|destroy|list|metadata get|delete`: the KV
+/// `vault kv put|get|patch|rollback|delete|undelete|destroy|list|metadata get|put|delete`: the KV
 /// helpers, which first ask `sys/internal/ui/mounts/<path>` whether the mount is KV v1 or v2.
 enum KVCommand {
     /// Where a `kv` argument lives: the mount, the path with the mount, and the KV version.
@@ -18,13 +18,15 @@ enum KVCommand {
     }
 
     static let flags: [GoFlags.Spec] = [.value("mount"), .value("field"), .value("version"), .value("versions"),
-                                        .value("cas"), .value("method"), .bool("all-versions")]
+                                        .value("cas"), .value("method"), .bool("all-versions"), .value("max-versions"),
+                                        .bool("cas-required"), .value("delete-version-after"), .value("custom-metadata")]
 
     static func run(_ arguments: [String], _ context: CommandContext) async -> Int32 {
         let rest = Array(arguments.dropFirst())
         switch arguments.first {
         case "put": return await put(rest, context, patch: false)
         case "patch": return await put(rest, context, patch: true)
+        case "rollback": return await rollback(rest, context)
         case "get": return await get(rest, context)
         case "delete": return await delete(rest, context)
         case "undelete": return await versions(rest, context, operation: "undelete")
@@ -33,12 +35,13 @@ enum KVCommand {
         case "metadata":
             switch rest.first {
             case "get": return await metadataGet(Array(rest.dropFirst()), context)
+            case "put": return await metadataPut(Array(rest.dropFirst()), context)
             case "delete": return await metadataDelete(Array(rest.dropFirst()), context)
             default: break
             }
         default: break
         }
-        context.console.error("Usage: vault kv <put|get|patch|delete|undelete|destroy|list|metadata get|metadata delete> [options] [args]")
+        context.console.error("Usage: vault kv <put|get|patch|rollback|delete|undelete|destroy|list|metadata get|metadata put|metadata delete> [options] [args]")
         return 1
     }
 
@@ -147,7 +150,7 @@ enum KVCommand {
                 return 2
             }
             if field == "data", inner["data"] == nil { return context.printRawField(context.rawField(secret, field), field) }
-            return context.printRawField(inner[field], field)
+            return context.printRawField(inner[field], field, in: "map")
         }
         guard context.format == "table", secret.wrapInfo == nil else { return context.outputSecret(secret) }
         context.printWarnings(secret)
@@ -265,6 +268,106 @@ enum KVCommand {
             context.outputData(value)
         }
         return 0
+    }
+
+    /// `kv rollback -version=N PATH`: writes version N's data as a new version, checked-and-set against the
+    /// current one (`kv_rollback.go`).
+    static func rollback(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: Self.flags) else { return 1 }
+        guard flags.positional.count == 1 else {
+            context.console.error("Invalid number of arguments (expected 1, got \(flags.positional.count))")
+            return 1
+        }
+        guard flags.isSet("version") else {
+            context.console.error("Version flag must be specified")
+            return 1
+        }
+        let version = Int(flags.string("version") ?? "") ?? 0
+        guard version > 0 else {
+            context.console.error("Invalid value \(version) for the version flag")
+            return 1
+        }
+        guard let client = context.client(flags) else { return 2 }
+        guard let location = await locate(flags.positional[0], flags, client, context) else { return 2 }
+        guard location.v2 else {
+            context.console.error("K/V engine mount must be version 2 for rollback support")
+            return 2
+        }
+        let fullPath = location.path("data")
+        let current: Secret?, target: Secret?
+        do {
+            current = try await client.read(fullPath)
+            target = current == nil ? nil : try await client.read(fullPath, query: "version=\(version)")
+        } catch {
+            context.console.error("Error doing pre-read at \(fullPath): \(error)")
+            return 2
+        }
+        guard let casVersion = current?.data?["metadata"]?["version"], let target, let meta = target.data?["metadata"],
+              case .object = meta else {
+            context.console.error(current == nil || target == nil ? "No value found at \(fullPath)"
+                                  : "No metadata found at \(fullPath); rollback only works on existing data")
+            return 2
+        }
+        if let deleted = meta["deletion_time"]?.stringValue, !deleted.isEmpty {
+            context.console.error("Cannot roll back to a version that has been deleted")
+            return 2
+        }
+        if meta["destroyed"] == .bool(true) {
+            context.console.error("Cannot roll back to a version that has been destroyed")
+            return 2
+        }
+        guard let data = target.data?["data"], case .object = data else {
+            context.console.error("No data found at \(fullPath); rollback only works on existing data")
+            return 2
+        }
+        let secret: Secret?
+        do {
+            secret = try await client.write(fullPath, body: .object([("data", data), ("options", .object([("cas", casVersion)]))]))
+        } catch {
+            context.console.error("Error writing data to \(fullPath): \(error)")
+            return 2
+        }
+        guard let secret else {
+            if context.format == "table" { context.console.info("Success! Data written to: \(fullPath)") }
+            return 0
+        }
+        if let field = flags.string("field") { return context.printRawField(context.rawField(secret, field), field) }
+        return context.outputSecret(secret)
+    }
+
+    /// `kv metadata put`: a secret's max versions, check-and-set requirement, deletion delay and custom metadata.
+    static func metadataPut(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: Self.flags) else { return 1 }
+        guard flags.positional.count == 1 else {
+            context.console.error(flags.positional.isEmpty ? "Not enough arguments (expected 1, got 0)"
+                                  : "Too many arguments (expected 1, got \(flags.positional.count))")
+            return 1
+        }
+        guard let client = context.client(flags) else { return 2 }
+        guard let location = await locate(flags.positional[0], flags, client, context) else { return 2 }
+        guard location.v2 else {
+            context.console.error("Metadata not supported on KV Version 1")
+            return 1
+        }
+        var body: [(String, JSONValue)] = []
+        if let max = flags.string("max-versions").flatMap(Int.init), max >= 0 { body.append(("max_versions", .number(String(max)))) }
+        if flags.isSet("delete-version-after") { body.append(("delete_version_after", .string(flags.durationText("delete-version-after")))) }
+        if flags.isSet("cas-required") { body.append(("cas_required", .bool(flags.bool("cas-required")))) }
+        let custom = KeyValueArguments.pairs(flags.all("custom-metadata"))
+        if !custom.isEmpty { body.append(("custom_metadata", JSONValue.object(custom).sortedKeys())) }
+        let fullPath = location.path("metadata")
+        let secret: Secret?
+        do {
+            secret = try await client.write(fullPath, body: JSONValue.object(body).sortedKeys())
+        } catch {
+            context.console.error("Error writing data to \(fullPath): \(error)")
+            return 2
+        }
+        guard let secret else {
+            if context.format == "table" { context.console.info("Success! Data written to: \(fullPath)") }
+            return 0
+        }
+        return context.outputSecret(secret)
     }
 
     static func metadataDelete(_ arguments: [String], _ context: CommandContext) async -> Int32 {

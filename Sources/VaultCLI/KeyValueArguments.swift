@@ -1,8 +1,8 @@
 import Foundation
 
 /// `key=value` command arguments as the CLI's kvbuilder reads them: `key=@file` reads
-/// a file, `key=-` reads stdin as text, a lone `-` merges a JSON object from stdin,
-/// and a repeated key becomes a list.
+/// a file, `key=-` reads stdin as text, a lone `-` merges a JSON object from stdin, `@file`
+/// merges one from a file, and a repeated key becomes a list.
 struct KeyValueArguments {
     /// A malformed argument or unreadable input.
     struct ParseError: Error, CustomStringConvertible {
@@ -37,6 +37,18 @@ struct KeyValueArguments {
                 continue
             }
             guard let eq = raw.firstIndex(of: "=") else {
+                // `@FILE` on its own merges a JSON object from the file, as `-` does from stdin.
+                if raw.hasPrefix("@") {
+                    let path = String(raw.dropFirst())
+                    guard let contents = FileManager.default.contents(atPath: path) else {
+                        throw ParseError(description: "invalid key/value pair \"\(raw)\": open \(path): no such file or directory")
+                    }
+                    guard let json = try? JSONValue.parse(contents), let members = json.objectValue else {
+                        throw ParseError(description: "failed to parse JSON input from \(path)")
+                    }
+                    for (k, v) in members { add(k, v) }
+                    continue
+                }
                 throw ParseError(description: "invalid key/value pair \"\(raw)\": format must be key=value")
             }
             let key = String(raw[..<eq])

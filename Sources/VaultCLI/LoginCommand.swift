@@ -7,8 +7,9 @@ enum LoginCommand {
         guard let flags = context.parse(arguments, extra: [
             .value("method"), .value("path"), .bool("no-store"), .bool("no-print"), .bool("token-only"), .value("field"),
         ]) else { return 1 }
-        let method = flags.string("method") ?? "token"
-        guard method == "token" else {
+        let method = VaultPaths.sanitize(flags.string("method") ?? "token")
+        if method == "userpass" || method == "ldap" { return await passwordLogin(method: method, flags, context) }
+        guard method == "token" || method.isEmpty else {
             context.console.error(TextWrap.wrap("Unknown auth method: \(method). Use \"vault auth list\" to see the complete list of auth methods. Additionally, some auth methods are only available via the HTTP API."))
             return 1
         }
@@ -47,6 +48,11 @@ enum LoginCommand {
             ("lease_duration", data["ttl"] ?? .number("0")),
             ("renewable", data["renewable"] ?? .bool(false)),
         ]))
+        return finish(secret, token: token, flags, context)
+    }
+
+    /// Stores the token (unless `-no-store`) and prints the login as the CLI does.
+    private static func finish(_ secret: Secret, token: String, _ flags: GoFlags, _ context: CommandContext) -> Int32 {
         if !flags.bool("no-store") {
             guard let path = context.environment.tokenFilePath else {
                 context.console.error("Error storing token: $HOME is not set")
@@ -60,7 +66,11 @@ enum LoginCommand {
                 return 2
             }
         }
-        if context.environment.variables["VAULT_TOKEN"].map({ !$0.isEmpty }) == true {
+        if flags.bool("no-store") {
+            if !flags.bool("token-only") {
+                context.console.error(TextWrap.wrap("The token was not stored in token helper. Set the VAULT_TOKEN environment variable or pass the token below with each request to Vault.") + "\n")
+            }
+        } else if !flags.bool("token-only"), context.environment.variables["VAULT_TOKEN"].map({ !$0.isEmpty }) == true {
             context.console.error(TextWrap.wrap("WARNING! The VAULT_TOKEN environment variable is set! The value of this variable will take precedence; if this is unwanted please unset VAULT_TOKEN or update its value accordingly.") + "\n")
         }
         if flags.bool("token-only") {
@@ -70,11 +80,44 @@ enum LoginCommand {
         if flags.bool("no-print") { return 0 }
         if let field = flags.string("field") { return context.printRawField(context.rawField(secret, field), field) }
         if context.format == "table" {
-            let message = flags.bool("no-store")
-                ? "Success! You are now authenticated. The token is not stored in the token helper. Set the VAULT_TOKEN environment variable or save it to the token helper to use it."
-                : "Success! You are now authenticated. The token information displayed below is already stored in the token helper. You do NOT need to run \"vault login\" again. Future Vault requests will automatically use this token."
-            context.console.info(TextWrap.wrap(message) + "\n")
+            // The CLI prints this even with -no-store (its warning on stderr says otherwise).
+            context.console.info(TextWrap.wrap("Success! You are now authenticated. The token information displayed below is already stored in the token helper. You do NOT need to run \"vault login\" again. Future Vault requests will automatically use this token.") + "\n")
         }
         return context.outputSecret(secret)
+    }
+
+    /// `login -method=userpass username=NAME password=PW` (and ldap): `auth/MOUNT/login/NAME`, no token sent.
+    private static func passwordLogin(method: String, _ flags: GoFlags, _ context: CommandContext) async -> Int32 {
+        var config: [String: String] = [:]
+        for argument in flags.positional {
+            guard let eq = argument.firstIndex(of: "=") else {
+                context.console.error("Error parsing configuration: invalid key/value pair \"\(argument)\": format must be key=value")
+                return 1
+            }
+            config[String(argument[..<eq])] = String(argument[argument.index(after: eq)...])
+        }
+        guard let username = config["username"], !username.isEmpty else {
+            context.console.error("Error authenticating: 'username' must be specified")
+            return 2
+        }
+        guard let password = config["password"], !password.isEmpty else {
+            context.console.error("Error authenticating: 'password' must be specified and refusing to pull from stdin")
+            return 2
+        }
+        guard let client = context.client(flags, token: "") else { return 2 }
+        var mount = config["mount"] ?? flags.string("path") ?? method
+        while mount.hasSuffix("/") { mount.removeLast() }
+        let secret: Secret?
+        do {
+            secret = try await client.write("auth/\(mount)/login/\(username)", body: .object([("password", .string(password))]))
+        } catch {
+            context.console.error("Error authenticating: \(error)")
+            return 2
+        }
+        guard let secret, let token = secret.auth?["client_token"]?.stringValue else {
+            context.console.error("Error authenticating: empty response from credential provider")
+            return 2
+        }
+        return finish(secret, token: token, flags, context)
     }
 }

@@ -1,4 +1,4 @@
-/// `vault secrets enable|disable|list` and `vault auth enable|disable|list`.
+/// `vault secrets enable|disable|list|tune` and `vault auth enable|disable|list|tune`.
 enum MountCommands {
     /// Which mount table a command works on.
     enum Kind {
@@ -13,8 +13,9 @@ enum MountCommands {
         case "enable": return await enable(kind, rest, context)
         case "disable": return await disable(kind, rest, context)
         case "list": return await list(kind, rest, context)
+        case "tune": return await tune(kind, rest, context)
         default:
-            context.console.error("Usage: vault \(kind == .secrets ? "secrets" : "auth") <enable|disable|list> [options] [args]")
+            context.console.error("Usage: vault \(kind == .secrets ? "secrets" : "auth") <enable|disable|list|tune> [options] [args]")
             return 1
         }
     }
@@ -126,5 +127,37 @@ enum MountCommands {
         case .array(let a): a.isEmpty
         default: false
         }
+    }
+
+    /// `secrets tune PATH` / `auth tune PATH`: lease TTLs, description and options of a mount.
+    static func tune(_ kind: Kind, _ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: [
+            .value("default-lease-ttl"), .value("max-lease-ttl"), .value("description"), .value("options"), .value("version"),
+        ]) else { return 1 }
+        guard flags.positional.count == 1 else {
+            context.console.error(flags.positional.isEmpty ? "Not enough arguments (expected 1, got 0)"
+                                  : "Too many arguments (expected 1, got \(flags.positional.count))")
+            return 1
+        }
+        guard let client = context.client(flags) else { return 2 }
+        let mountPath = VaultPaths.withTrailingSlash(VaultPaths.sanitize(flags.positional[0]))
+        var body: [(String, JSONValue)] = []
+        for (flag, key) in [("default-lease-ttl", "default_lease_ttl"), ("max-lease-ttl", "max_lease_ttl")] where flags.isSet(flag) {
+            body.append((key, .string(flags.durationText(flag))))
+        }
+        if let description = flags.string("description") { body.append(("description", .string(description))) }
+        var options = KeyValueArguments.pairs(flags.all("options"))
+        if let version = flags.string("version").flatMap(Int.init), version > 0 { options.append(("version", .string(String(version)))) }
+        if !options.isEmpty { body.append(("options", JSONValue.object(options).sortedKeys())) }
+        let noun = kind == .secrets ? "secrets engine" : "auth method"
+        let apiPath = kind == .secrets ? "sys/mounts/\(mountPath)tune" : "sys/auth/\(mountPath)tune"
+        do {
+            _ = try await client.checked("POST", apiPath, body: .object(body))
+        } catch {
+            context.console.error("Error tuning \(noun) \(mountPath): \(error)")
+            return 2
+        }
+        context.console.info("Success! Tuned the \(noun) at: \(mountPath)")
+        return 0
     }
 }

@@ -1,4 +1,4 @@
-/// `vault token create|lookup|revoke`.
+/// `vault token create|lookup|renew|revoke|capabilities`.
 enum TokenCommand {
     static func run(_ arguments: [String], _ context: CommandContext) async -> Int32 {
         let rest = Array(arguments.dropFirst())
@@ -6,8 +6,10 @@ enum TokenCommand {
         case "create": return await create(rest, context)
         case "lookup": return await lookup(rest, context)
         case "revoke": return await revoke(rest, context)
+        case "renew": return await renew(rest, context)
+        case "capabilities": return await capabilities(rest, context)
         default:
-            context.console.error("Usage: vault token <create|lookup|revoke> [options] [args]")
+            context.console.error("Usage: vault token <create|lookup|renew|revoke|capabilities> [options] [args]")
             return 1
         }
     }
@@ -96,6 +98,67 @@ enum TokenCommand {
             return 2
         }
         context.console.info("Success! Revoked token (if it existed)")
+        return 0
+    }
+
+    /// `token renew [TOKEN]`: renews the given token, or the caller's own.
+    static func renew(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: [.value("increment"), .value("field")]), let client = context.client(flags) else { return 1 }
+        guard flags.positional.count <= 1 else {
+            context.console.error("Too many arguments (expected 0-1, got \(flags.positional.count))")
+            return 1
+        }
+        var body: [(String, JSONValue)] = []
+        if flags.isSet("increment") { body.append(("increment", .string(flags.durationText("increment")))) }
+        let secret: Secret?
+        do {
+            if let token = flags.positional.first {
+                secret = try await client.write("auth/token/renew", body: .object([("token", .string(token))] + body), method: "PUT")
+            } else {
+                secret = try await client.write("auth/token/renew-self", body: .object(body), method: "PUT")
+            }
+        } catch {
+            context.console.error("Error renewing token: \(error)")
+            return 2
+        }
+        guard let secret else { return 0 }
+        return context.outputSecret(secret, field: flags.string("field"))
+    }
+
+    /// `token capabilities [TOKEN] PATH`: what a token may do on a path (`sys/capabilities(-self)`).
+    static func capabilities(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: []) else { return 1 }
+        guard !flags.positional.isEmpty else {
+            context.console.error("Not enough arguments (expected 1-2, got 0)")
+            return 1
+        }
+        guard flags.positional.count <= 2 else {
+            context.console.error("Too many arguments (expected 1-2, got \(flags.positional.count))")
+            return 1
+        }
+        guard let client = context.client(flags) else { return 2 }
+        let path = flags.positional.last!
+        let secret: Secret?
+        do {
+            if flags.positional.count == 2 {
+                secret = try await client.write("sys/capabilities", body: .object([("paths", .array([.string(path)])), ("token", .string(flags.positional[0]))]), method: "POST")
+            } else {
+                secret = try await client.write("sys/capabilities-self", body: .object([("paths", .array([.string(path)]))]), method: "POST")
+            }
+        } catch {
+            context.console.error("Error listing capabilities: \(error)")
+            return 2
+        }
+        guard let found = secret?.data?[path]?.arrayValue ?? secret?.data?["capabilities"]?.arrayValue else {
+            context.console.error("No capabilities found")
+            return 1
+        }
+        let names = found.compactMap(\.stringValue)
+        guard context.format == "table" else {
+            context.outputData(.array(names.map(JSONValue.string)))
+            return 0
+        }
+        context.console.info(names.sorted().joined(separator: ", "))
         return 0
     }
 }

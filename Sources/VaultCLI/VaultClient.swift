@@ -21,7 +21,7 @@ struct VaultClient: Sendable {
         var url = address + "/v1/" + path
         if let query { url += "?" + query }
         var headers = ["X-Vault-Request": "true"]
-        if let token { headers["X-Vault-Token"] = token }
+        if let token, !token.isEmpty { headers["X-Vault-Token"] = token }
         if let namespace { headers["X-Vault-Namespace"] = namespace }
         if wrap, let wrapTTL { headers["X-Vault-Wrap-TTL"] = wrapTTL }
         if let contentType { headers["Content-Type"] = contentType }

@@ -41,7 +41,7 @@ public enum VaultCommand {
 
     /// The subcommands this module implements.
     public static let commands = ["status", "read", "write", "delete", "list", "unwrap", "login", "secrets",
-                                  "auth", "kv", "policy", "token", "operator", "version"]
+                                  "auth", "kv", "policy", "token", "operator", "print", "version"]
 
     private static func dispatch(_ arguments: [String], _ context: CommandContext) async -> Int32 {
         let rest = Array(arguments.dropFirst())
@@ -59,6 +59,7 @@ public enum VaultCommand {
         case "policy": return await PolicyCommand.run(rest, context)
         case "token": return await TokenCommand.run(rest, context)
         case "operator": return await OperatorCommand.run(rest, context)
+        case "print": return await PrintCommand.run(rest, context)
         case "version", "-version", "--version", "-v":
             context.console.info("Vault v1.17.6 (howto), emulated by the howto binary")
             return 0
