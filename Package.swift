@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "TestHelpers"], exclude: ["browser_check.py"], swiftSettings: strict),
         .testTarget(name: "TestPKITests", dependencies: ["TestPKI"], swiftSettings: strict),
         .testTarget(name: "MockVaultTests", dependencies: [
-            "MockVault", "TestPKI", "TestHelpers",
+            "MockVault", "MockIdP", "TestPKI", "TestHelpers",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["Differential/probes.yaml"], swiftSettings: strict),

@@ -3,7 +3,8 @@ public import Diagnostics
 import Yams
 
 extension ProviderDeclaration {
-    private static let keys = ["kind", "description", "host", "audiences", "client_id", "scopes", "token_lifetime", "exports"]
+    private static let keys = ["kind", "description", "host", "audiences", "client_id", "scopes", "token_lifetime", "exports",
+                               "service_accounts"]
 
     /// Parses a providers file (a mapping of name → declaration); every problem is reported at its line and column.
     public static func load(yaml: String, path: String) throws(DiagnosticError) -> [ProviderDeclaration] {
@@ -38,9 +39,20 @@ extension ProviderDeclaration {
                 reader.fail(node, "unknown provider kind '\(text)'; known kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
         }
-        let audiences = reader.required(fields, "audiences", node, of: name).flatMap { reader.strings($0, "audiences") } ?? []
-        if let audienceNode = fields["audiences"], audiences.isEmpty, reader.diagnostics.count == errorsBefore {
-            reader.fail(audienceNode, "provider '\(name)' needs at least one audience")
+        let audiences: [String]
+        var serviceAccounts: [String] = []
+        if kind == .kubernetesAPI {
+            audiences = fields["audiences"].flatMap { reader.strings($0, "audiences") } ?? []
+            serviceAccounts = reader.required(fields, "service_accounts", node, of: name).flatMap { reader.strings($0, "service accounts") } ?? []
+            if let accountsNode = fields["service_accounts"], reader.diagnostics.count == errorsBefore,
+               serviceAccounts.isEmpty || serviceAccounts.contains(where: { $0.split(separator: "/").count != 2 }) {
+                reader.fail(accountsNode, "provider '\(name)' needs service_accounts as NAMESPACE/NAME, at least one")
+            }
+        } else {
+            audiences = reader.required(fields, "audiences", node, of: name).flatMap { reader.strings($0, "audiences") } ?? []
+            if let audienceNode = fields["audiences"], audiences.isEmpty, reader.diagnostics.count == errorsBefore {
+                reader.fail(audienceNode, "provider '\(name)' needs at least one audience")
+            }
         }
         for audience in audiences { reader.check(Template(text: audience), known: ["domain"], at: fields["audiences"]!) }
         var lifetime = Duration.seconds(86_400)
@@ -49,16 +61,18 @@ extension ProviderDeclaration {
                 reader.fail(node, "token_lifetime must be a positive number of seconds")
             }
         }
-        let exports = reader.required(fields, "exports", node, of: name).map { exportList($0, &reader) } ?? []
+        let exports = reader.required(fields, "exports", node, of: name).map { exportList($0, known: kind.exportVariables, &reader) } ?? []
         guard reader.diagnostics.count == errorsBefore else { return nil }
-        return ProviderDeclaration(
+        var declaration = ProviderDeclaration(
             name: name, kind: kind, host: fields["host"].flatMap { reader.string($0, "a host name") } ?? "localhost",
             audiences: audiences, clientID: fields["client_id"].flatMap { reader.string($0, "a client id") },
             scopes: fields["scopes"].flatMap { reader.strings($0, "scopes") } ?? [],
             tokenLifetime: lifetime, exports: exports, location: reader.location(node))
+        declaration.serviceAccounts = serviceAccounts
+        return declaration
     }
 
-    private static func exportList(_ node: Node, _ reader: inout YAMLDiagnostics) -> [Export] {
+    private static func exportList(_ node: Node, known: [String], _ reader: inout YAMLDiagnostics) -> [Export] {
         guard let mapping = reader.mapping(node, "exports") else { return [] }
         var exports: [Export] = []
         for (key, value) in mapping {
@@ -72,7 +86,7 @@ extension ProviderDeclaration {
                     if let flag = secret.bool { export.secret = flag } else { reader.fail(secret, "secret must be true or false") }
                 }
             }
-            reader.check(Template(text: export.template), known: exportVariables, at: value)
+            reader.check(Template(text: export.template), known: known, at: value)
             exports.append(export)
         }
         return exports

@@ -7,6 +7,17 @@ public struct ProviderDeclaration: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         /// The embedded OAuth2 IdP with Auth0's client-credentials profile.
         case oauth2ClientCredentials = "oauth2-client-credentials"
+        /// The embedded Kubernetes API: service-account tokens and TokenReview, for Kubernetes auth.
+        case kubernetesAPI = "kubernetes-api"
+
+        /// Variables an export template of this kind may use.
+        public var exportVariables: [String] {
+            switch self {
+            case .oauth2ClientCredentials: ProviderDeclaration.exportVariables
+            case .kubernetesAPI: ["host", "port", "kubernetes_host", "ca_certificate", "ca_bundle", "token", "namespace",
+                                  "service_account", "audience", "issuer"]
+            }
+        }
     }
 
     /// One exported variable: its name, a `{{ variable }}` template for its value, and whether to mask it.
@@ -26,7 +37,7 @@ public struct ProviderDeclaration: Sendable, Equatable {
         }
     }
 
-    /// Variables an export template may use.
+    /// Variables an export template of the OAuth2 kind may use.
     public static let exportVariables = [
         "domain", "host", "port", "issuer", "token_endpoint", "jwks_uri",
         "client_id", "client_secret", "audience", "ca_bundle",
@@ -48,6 +59,8 @@ public struct ProviderDeclaration: Sendable, Equatable {
     public var tokenLifetime: Duration
     /// The variables exported to provider steps, in declaration order.
     public var exports: [Export]
+    /// `NAMESPACE/NAME` of each service account the Kubernetes API starts with (the first one's token is exported).
+    public var serviceAccounts: [String] = []
     /// Where the declaration starts, for diagnostics.
     public var location: SourceLocation?
 

@@ -4,8 +4,10 @@ public import TestPKI
 public struct RunningProvider: Sendable {
     /// The declaration's name (`provider=NAME`).
     public let name: String
-    /// The running identity provider.
-    public let identityProvider: IdentityProvider
+    /// The running identity provider (OAuth2 kinds).
+    public let identityProvider: IdentityProvider?
+    /// The running Kubernetes API (the `kubernetes-api` kind).
+    public let kubernetes: KubernetesAPI?
     /// The PKI files; export `bundle.caBundle` as `SSL_CERT_FILE` so every process trusts the provider.
     public let bundle: PKIBundle
     /// The declared audiences with `{{ domain }}` resolved.
@@ -21,6 +23,7 @@ public struct RunningProvider: Sendable {
         let ca = try ca ?? TestCA.generate()
         let server = try ca.issueServerCertificate(hosts: TestCA.serverHosts(including: declaration.host))
         let bundle = try ca.writeBundle(to: caDirectory, server: server)
+        if declaration.kind == .kubernetesAPI { return try await startKubernetes(declaration, server: server, bundle: bundle) }
         let client = IdentityProvider.Client(
             id: declaration.clientID ?? Credentials.random(length: 32),
             secret: Credentials.random(length: 64),
@@ -38,7 +41,7 @@ public struct RunningProvider: Sendable {
             let exports = try declaration.exports.map {
                 ProviderExport(name: $0.name, value: try Template(text: $0.template).render(values), secret: $0.secret)
             }
-            return RunningProvider(name: declaration.name, identityProvider: idp, bundle: bundle,
+            return RunningProvider(name: declaration.name, identityProvider: idp, kubernetes: nil, bundle: bundle,
                                    audiences: audiences, exports: exports)
         } catch {
             await idp.stop()
@@ -46,9 +49,39 @@ public struct RunningProvider: Sendable {
         }
     }
 
-    /// Stops the identity provider.
+    /// The Kubernetes API with the declared service accounts, exporting the first one's token.
+    private static func startKubernetes(_ declaration: ProviderDeclaration, server: IssuedCertificate,
+                                        bundle: PKIBundle) async throws -> RunningProvider {
+        let accounts = declaration.serviceAccounts.map { entry -> (namespace: String, name: String) in
+            let parts = entry.split(separator: "/").map(String.init)
+            return (parts[0], parts[1])
+        }
+        let api = try await KubernetesAPI.start(serviceAccounts: accounts, tls: (try server.certificatePEM, try server.privateKeyPEM))
+        do {
+            let first = accounts[0]
+            let audiences = declaration.audiences.isEmpty ? [ServiceAccountAuthority.clusterAudience] : declaration.audiences
+            let token = try await api.token(namespace: first.namespace, name: first.name, audiences: audiences,
+                                            seconds: Int(declaration.tokenLifetime.components.seconds)) ?? ""
+            let values = [
+                "host": "127.0.0.1", "port": String(api.port), "kubernetes_host": api.url, "ca_certificate": bundle.caCertificate,
+                "ca_bundle": bundle.caBundle, "token": token, "namespace": first.namespace, "service_account": first.name,
+                "audience": audiences[0], "issuer": ServiceAccountAuthority.clusterAudience,
+            ]
+            let exports = try declaration.exports.map {
+                ProviderExport(name: $0.name, value: try Template(text: $0.template).render(values), secret: $0.secret)
+            }
+            return RunningProvider(name: declaration.name, identityProvider: nil, kubernetes: api, bundle: bundle,
+                                   audiences: audiences, exports: exports)
+        } catch {
+            await api.stop()
+            throw error
+        }
+    }
+
+    /// Stops the identity provider or the Kubernetes API.
     public func stop() async {
-        await identityProvider.stop()
+        await identityProvider?.stop()
+        await kubernetes?.stop()
     }
 }
 

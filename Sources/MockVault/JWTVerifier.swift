@@ -92,7 +92,7 @@ struct JWTVerifier {
 
     /// Checks issuer, subject, audience and time claims in Vault's order.
     static func checkClaims(_ claims: JSONValue, boundIssuer: String, boundSubject: String, boundAudiences: [String],
-                            leeways: Leeways, now: Date) throws(Rejection) {
+                            leeways: Leeways, now: Date, timeClaimsRequired: Bool = true) throws(Rejection) {
         let leeway = leeways.effectiveClockSkew
         func number(_ key: String) -> Double? {
             switch claims[key] {
@@ -122,6 +122,8 @@ struct JWTVerifier {
         // missing nbf is iat, or exp minus the not-before leeway; then go-jose checks them with the clock skew.
         let iat = number("iat") ?? 0, givenNotBefore = number("nbf") ?? 0, givenExpiry = number("exp") ?? 0
         if iat == 0, givenNotBefore == 0, givenExpiry == 0 {
+            // Kubernetes auth validates with cap's ValidateAllowMissingIatNbfExp (legacy secret tokens have none).
+            if !timeClaimsRequired { return }
             throw Rejection(message: "error validating token: no issued at (iat), not before (nbf), or expiration time (exp) claims in token")
         }
         func claimLeeway(_ seconds: Int) -> Double { seconds < 0 ? 0 : Double(seconds == 0 ? 150 : seconds) }

@@ -5,12 +5,15 @@ struct KubernetesBackend: Sendable {
         var caCert = ""
         var disableLocalCAJWT = false
         var issuer = ""
+        var disableISSValidation = true
+        /// The bearer for TokenReview; the login's own JWT when empty.
+        var tokenReviewerJWT = ""
 
         var data: JSONValue {
             .object([
-                ("disable_iss_validation", .bool(true)), ("disable_local_ca_jwt", .bool(disableLocalCAJWT)),
+                ("disable_iss_validation", .bool(disableISSValidation)), ("disable_local_ca_jwt", .bool(disableLocalCAJWT)),
                 ("issuer", .string(issuer)), ("kubernetes_ca_cert", .string(caCert)), ("kubernetes_host", .string(host)),
-                ("pem_keys", .array([])), ("token_reviewer_jwt_set", .bool(false)),
+                ("pem_keys", .array([])), ("token_reviewer_jwt_set", .bool(!tokenReviewerJWT.isEmpty)),
             ])
         }
     }

@@ -15,6 +15,8 @@ extension VaultCore {
             config.caCert = fields.string("kubernetes_ca_cert") ?? ""
             config.disableLocalCAJWT = fields.bool("disable_local_ca_jwt") ?? false
             config.issuer = fields.string("issuer") ?? ""
+            config.disableISSValidation = fields.bool("disable_iss_validation") ?? true
+            config.tokenReviewerJWT = fields.string("token_reviewer_jwt") ?? ""
             if config.disableLocalCAJWT && config.caCert.isEmpty {
                 return .error(400, "kubernetes_ca_cert must be given when disable_local_ca_jwt is true")
             }
@@ -59,41 +61,81 @@ extension VaultCore {
         }
     }
 
-    /// Kubernetes login: the service-account JWT's claims are trusted (no TokenReview) and checked against the role.
-    func kubernetesLogin(mount: Mount, fields: RequestFields, requestID: String) -> VaultResponse {
+    /// Kubernetes login as OpenBao does it: the service-account JWT's claims are read (its signature is the
+    /// cluster's to check), checked against the role (audience, names, namespaces), then the token goes to
+    /// the cluster's TokenReview at `kubernetes_host`; any refusal there is a plain 403.
+    func kubernetesLogin(mount: Mount, fields: RequestFields, requestID: String) async -> VaultResponse {
         let m = mount.path
         let roleName = fields.string("role") ?? ""
         guard !roleName.isEmpty else { return .error(400, "missing role") }
         let token = fields.string("jwt") ?? ""
         guard !token.isEmpty else { return .error(400, "missing jwt") }
-        guard kubernetes[m]?.config != nil else { return .error(500, "could not load backend configuration") }
         guard let role = kubernetes[m]?.roles[roleName.lowercased()] else {
             return .error(400, "invalid role name \"\(roleName)\"")
         }
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let bytes = JWTVerifier.base64URL(parts[1]),
-              let claims = try? JSONParser.parse(bytes: bytes) else { return .permissionDenied }
+        guard let config = kubernetes[m]?.config else { return .error(500, "could not load backend configuration") }
+        let claims: JSONValue
+        do {
+            claims = try JWTVerifier.decode(token).claims
+            try JWTVerifier.checkClaims(claims, boundIssuer: config.disableISSValidation ? "" : (config.issuer.isEmpty ? "kubernetes/serviceaccount" : config.issuer),
+                                        boundSubject: "", boundAudiences: role.audience.isEmpty ? [] : [role.audience],
+                                        leeways: JWTVerifier.Leeways(), now: clock.now(), timeClaimsRequired: false)
+        } catch {
+            // OpenBao answers a token it cannot parse or verify with a bare permission denied.
+            if error.message.contains("verifying token signature") { return .permissionDenied }
+            return .error(403, error.message.replacingOccurrences(of: "error validating token: ", with: ""))
+        }
+        // OpenBao decodes the claims into a struct whose `aud` is a list: a single string does not decode.
+        if case .string? = claims["aud"] {
+            return .error(500, "decoding failed due to the following error(s):\n\n'aud' source data must be an array or slice, got string")
+        }
         let projected = claims["kubernetes.io"]
-        guard let namespace = projected?["namespace"]?.stringValue ?? claims["kubernetes.io/serviceaccount/namespace"]?.stringValue,
-              let name = projected?["serviceaccount"]?["name"]?.stringValue
-                ?? claims["kubernetes.io/serviceaccount/service-account.name"]?.stringValue
-        else { return .permissionDenied }
+        let namespace = projected?["namespace"]?.stringValue ?? claims["kubernetes.io/serviceaccount/namespace"]?.stringValue ?? ""
+        let name = projected?["serviceaccount"]?["name"]?.stringValue
+            ?? claims["kubernetes.io/serviceaccount/service-account.name"]?.stringValue ?? ""
         let uid = projected?["serviceaccount"]?["uid"]?.stringValue
             ?? claims["kubernetes.io/serviceaccount/service-account.uid"]?.stringValue ?? ""
         let secretName = claims["kubernetes.io/serviceaccount/secret.name"]?.stringValue ?? ""
-        if case let .int(exp)? = claims["exp"], Double(exp) < clock.now().timeIntervalSince1970 { return .permissionDenied }
-        guard role.names.contains("*") || role.names.contains(name) else {
+        guard role.names == ["*"] || role.names.contains(where: { PathPermissions.globMatch($0, name) }) else {
             return .error(403, "service account name not authorized")
         }
-        guard role.namespaces.contains("*") || role.namespaces.contains(namespace) else {
+        guard role.namespaces.first == "*" || role.namespaces.contains(where: { PathPermissions.globMatch($0, namespace) }) else {
             return .error(403, "namespace not authorized")
         }
+        guard !uid.isEmpty else { return .error(500, "could not parse UID from claims") }
+        let tokenAudiences = JWTClaims.claim(claims, "aud")?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard await tokenReviewAccepts(token, audiences: role.audience.isEmpty ? tokenAudiences : [role.audience], config: config,
+                                       namespace: namespace, name: name, uid: uid) else { return .permissionDenied }
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(
             kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy, ttl: role.tokenTTL,
             displayName: "\(mount.path.dropLast())-\(namespace)-\(name)", path: "auth/\(m)login",
             meta: ["role": roleName, "service_account_name": name, "service_account_namespace": namespace,
                    "service_account_secret_name": secretName, "service_account_uid": uid],
-            alias: uid.isEmpty ? namespace + "/" + name : uid, requestID: requestID)
+            alias: uid, requestID: requestID)
+    }
+
+    /// Asks the cluster's TokenReview whether `token` is a live service-account token for `audiences` and the
+    /// same account as its claims (`token_review.go`).
+    private func tokenReviewAccepts(_ token: String, audiences: [String], config: KubernetesBackend.Config,
+                                    namespace: String, name: String, uid: String) async -> Bool {
+        let host = config.host.hasSuffix("/") ? String(config.host.dropLast()) : config.host
+        let spec: JSONValue = .object([("token", .string(token))] + (audiences.isEmpty ? [] : [("audiences", .strings(audiences))]))
+        let body = JSONValue.object([("apiVersion", .string("authentication.k8s.io/v1")), ("kind", .string("TokenReview")), ("spec", spec)])
+        let bearer = config.tokenReviewerJWT.isEmpty ? token : config.tokenReviewerJWT
+        guard let (status, text) = try? await OutboundHTTP.send(
+            "POST", host + "/apis/authentication.k8s.io/v1/tokenreviews", body: body.serialized,
+            headers: [("Authorization", "Bearer " + bearer), ("Content-Type", "application/json"), ("Accept", "application/json")],
+            caPEM: config.caCert, trustedCAFile: trustedCAFile),
+            (200..<300).contains(status), let review = try? JSONParser.parse(text), let result = review["status"],
+            result["authenticated"] == .bool(true), (result["error"]?.stringValue ?? "").isEmpty
+        else { return false }
+        if !audiences.isEmpty {
+            let granted = result["audiences"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            guard audiences.contains(where: granted.contains) else { return false }
+        }
+        let parts = (result["user"]?["username"]?.stringValue ?? "").split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4, parts[0] == "system", parts[1] == "serviceaccount" else { return false }
+        return parts[2] == namespace && parts[3] == name && result["user"]?["uid"]?.stringValue == uid
     }
 }

@@ -281,7 +281,7 @@ actor VaultCore {
         switch mount.type {
         case "jwt", "oidc": return await jwtLogin(mount: mount, fields: fields, requestID: requestID)
         case "approle": return appRoleLogin(mount: mount, fields: fields, requestID: requestID)
-        case "kubernetes": return kubernetesLogin(mount: mount, fields: fields, requestID: requestID)
+        case "kubernetes": return await kubernetesLogin(mount: mount, fields: fields, requestID: requestID)
         case "userpass": return userpassLogin(mount: mount, name: String(rest.dropFirst(6)), fields: fields, requestID: requestID)
         default: return certLogin(request, mount: mount, fields: fields, requestID: requestID)
         }

@@ -71,16 +71,19 @@ struct HCVStrategyTests {
     }
 
     @Test func kubernetesReadsTheServiceAccountTokenFile() async throws {
+        let ca = try TestCA.generate()
+        let certificate = try ca.issueServerCertificate(hosts: ["127.0.0.1"])
+        let cluster = try await KubernetesAPI.start(serviceAccounts: [("kong", "kong")],
+                                                    tls: (try certificate.certificatePEM, try certificate.privateKeyPEM))
+        defer { Task { await cluster.stop() } }
+        let jwt = try #require(try await cluster.token(namespace: "kong", name: "kong"))
         try await withMockVault { server, admin in
             try await prepare(admin)
             try await admin.call("POST", "sys/auth/k8s", #"{"type":"kubernetes"}"#)
-            try await admin.call("PUT", "auth/k8s/config", #"{"kubernetes_host":"http://127.0.0.1:1"}"#)
+            let clusterConfig = GatewayJSON.object(["kubernetes_host": .string(cluster.url), "kubernetes_ca_cert": .string(try ca.certificatePEM)])
+            try await admin.call("PUT", "auth/k8s/config", clusterConfig.jsonText())
             try await admin.call("PUT", "auth/k8s/role/kong",
                                  #"{"bound_service_account_names":"kong","bound_service_account_namespaces":"kong","token_policies":"reader"}"#)
-            let claims = #"{"iss":"kubernetes/serviceaccount","kubernetes.io":{"namespace":"kong","serviceaccount":{"name":"kong","uid":"u-1"}},"sub":"system:serviceaccount:kong:kong"}"#
-            let jwt = "eyJhbGciOiJSUzI1NiJ9." + Data(claims.utf8).base64EncodedString()
-                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-                .replacingOccurrences(of: "=", with: "") + ".c2ln"
             var config = connection(server.address)
             config.merge(["kv": "v2", "auth_method": "kubernetes", "kube_role": "kong", "kube_auth_path": "/k8s/",
                           "kube_api_token_file": .string(try temporaryFile(jwt))]) { $1 }

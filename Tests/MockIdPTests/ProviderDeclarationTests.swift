@@ -64,7 +64,7 @@ import Testing
               audiences: [x]
               exports: {}
             """)
-        #expect(found.contains("providers.yml:2:9: error: unknown provider kind 'saml'; known kinds: oauth2-client-credentials"))
+        #expect(found.contains("providers.yml:2:9: error: unknown provider kind 'saml'; known kinds: oauth2-client-credentials, kubernetes-api"))
         #expect(found.contains { $0.hasPrefix("providers.yml:3:3: error: unknown key 'audience' in provider 'auth0'") })
     }
 

@@ -36,7 +36,7 @@ import TestPKI
         try await withProvider { provider, directory in
             #expect(provider.name == "auth0")
             #expect(provider.exports.map(\.name) == ["DECK_DOMAIN", "DECK_CLIENT_ID", "DECK_CLIENT_SECRET"])
-            #expect(provider.exports[0] == ProviderExport(name: "DECK_DOMAIN", value: "localhost:\(provider.identityProvider.port)", secret: false))
+            #expect(provider.exports[0] == ProviderExport(name: "DECK_DOMAIN", value: "localhost:\(provider.identityProvider!.port)", secret: false))
             #expect(provider.exports[1].value.count == 32)
             #expect(provider.exports[1].secret == false)
             #expect(provider.exports[2].value.count == 64)

@@ -1,5 +1,7 @@
 import Foundation
+import MockIdP
 import TestHelpers
+import TestPKI
 import Testing
 @testable import MockVault
 
@@ -50,12 +52,18 @@ struct DifferentialTests {
         let bao = try await BaoDevServer.start()
         defer { bao.stop() }
         let real = VaultHTTP(base: bao.address)
+        // One embedded Kubernetes API for both servers' Kubernetes auth (TLS with a per-run CA).
+        let ca = try TestCA.generate()
+        let server = try ca.issueServerCertificate(hosts: ["127.0.0.1", "localhost"])
+        let kubernetes = try await KubernetesAPI.start(serviceAccounts: [("default", "app")],
+                                                       tls: (try server.certificatePEM, try server.privateKeyPEM))
+        let cluster = (api: kubernetes, caPEM: try ca.certificatePEM)
         var agreeing = 0
         try await withMockVault { _, mock in
             for (index, probe) in probes.enumerated() {
                 let prefix = "d\(index)"
-                let theirs = try await ProbeRunner(http: real, prefix: prefix).run(probe)
-                let ours = try await ProbeRunner(http: mock, prefix: prefix).run(probe)
+                let theirs = try await ProbeRunner(http: real, prefix: prefix, kubernetes: cluster).run(probe)
+                let ours = try await ProbeRunner(http: mock, prefix: prefix, kubernetes: cluster).run(probe)
                 let lines = zip(theirs, ours).flatMap { Self.differences(real: $0, mock: $1) }
                 if let reason = probe.expectedDifference {
                     #expect(!lines.isEmpty, "\(probe.name): listed as an expected difference (\(reason)) but the mock now agrees")
@@ -67,6 +75,7 @@ struct DifferentialTests {
                 }
             }
         }
+        await kubernetes.stop()
         let listed = probes.filter { $0.expectedDifference != nil }.count
         print("differential: \(agreeing) of \(probes.count - listed) probes agree with OpenBao; \(listed) listed differences")
     }

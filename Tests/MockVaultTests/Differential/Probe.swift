@@ -10,6 +10,10 @@ struct Probe: Sendable, CustomTestStringConvertible {
         case request(Request)
         case jwt(save: String, claims: JSONValue)
         case sleep(Double)
+        /// Creates (or with `delete`, deletes) a service account in the embedded Kubernetes API.
+        case kubernetesAccount(namespace: String, name: String, delete: Bool)
+        /// A service-account token from the embedded Kubernetes API.
+        case kubernetesToken(save: String, namespace: String, name: String, audiences: [String])
     }
 
     /// What of an answer must agree between the servers.
@@ -62,6 +66,15 @@ struct Probe: Sendable, CustomTestStringConvertible {
     private static func step(_ any: Any, in probe: String) throws -> Step {
         guard let step = any as? [String: Any] else { throw FormatError(description: "\(probe): a step is a mapping") }
         if let seconds = step["sleep"] { return .sleep((seconds as? Double) ?? Double(seconds as? Int ?? 0)) }
+        for key in ["k8s_account", "k8s_delete"] {
+            if let account = step[key] as? [String: Any], let namespace = account["namespace"] as? String, let name = account["name"] as? String {
+                return .kubernetesAccount(namespace: namespace, name: name, delete: key == "k8s_delete")
+            }
+        }
+        if let token = step["k8s_token"] as? [String: Any], let save = token["save"] as? String,
+           let namespace = token["namespace"] as? String, let name = token["name"] as? String {
+            return .kubernetesToken(save: save, namespace: namespace, name: name, audiences: (token["audiences"] as? [Any] ?? []).map { "\($0)" })
+        }
         if let jwt = step["jwt"] as? [String: Any], let save = jwt["save"] as? String {
             return .jwt(save: save, claims: json(jwt["claims"] ?? [String: Any]()))
         }

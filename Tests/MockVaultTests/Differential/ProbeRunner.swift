@@ -1,4 +1,9 @@
+import AsyncHTTPClient
 import Foundation
+import MockIdP
+import NIOCore
+import NIOHTTP1
+import NIOSSL
 @testable import MockVault
 
 /// Runs probes against one Vault server and records the answers that are to be compared.
@@ -15,15 +20,26 @@ struct ProbeRunner: Sendable {
     let http: VaultHTTP
     /// Distinguishes this probe's mounts and names from every other probe's on the shared server.
     let prefix: String
+    /// The embedded Kubernetes API both servers' Kubernetes auth talks to, and its CA.
+    let kubernetes: (api: KubernetesAPI, caPEM: String)
 
     /// The answers of every request step of `probe`, in order.
     func run(_ probe: Probe) async throws -> [Answer] {
-        var variables = ["p": prefix, "jwt_public_key": TestJWT.publicKeyPEM]
+        var variables = ["p": prefix, "jwt_public_key": TestJWT.publicKeyPEM, "kubernetes_host": kubernetes.api.url,
+                         "kubernetes_ca_cert": kubernetes.caPEM]
         var answers: [Answer] = []
         for step in probe.steps {
             switch step {
             case let .sleep(seconds):
                 try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+            case let .kubernetesAccount(namespace, name, delete):
+                let path = "/api/v1/namespaces/\(substitute(namespace, variables))/serviceaccounts"
+                let account = substitute(name, variables)
+                _ = try await Self.kubernetesRequest(kubernetes.api.url, delete ? "DELETE" : "POST", delete ? path + "/" + account : path,
+                                                     body: delete ? nil : #"{"metadata":{"name":"\#(account)"}}"#)
+            case let .kubernetesToken(save, namespace, name, audiences):
+                variables[save] = try await kubernetes.api.token(namespace: substitute(namespace, variables), name: substitute(name, variables),
+                                                                 audiences: audiences.map { substitute($0, variables) }) ?? ""
             case let .jwt(save, claims):
                 variables[save] = TestJWT.sign(header: TestJWT.header(), claims: Self.timed(substitute(claims, variables)))
             case let .request(request):
@@ -49,6 +65,22 @@ struct ProbeRunner: Sendable {
         }
         return answers
     }
+
+    /// Calls the embedded Kubernetes API's management routes (service accounts), trusting any certificate.
+    private static func kubernetesRequest(_ base: String, _ method: String, _ path: String, body: String?) async throws -> Int {
+        var request = HTTPClientRequest(url: base + path)
+        request.method = HTTPMethod(rawValue: method)
+        if let body { request.body = .bytes(ByteBuffer(string: body)) }
+        let response = try await insecureClient.execute(request, timeout: .seconds(5))
+        _ = try await response.body.collect(upTo: 1 << 20)
+        return Int(response.status.code)
+    }
+
+    private static let insecureClient: HTTPClient = {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .none
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(tlsConfiguration: tls))
+    }()
 
     /// The value at an RFC 6901 pointer (`/data/keys/0`).
     static func value(at pointer: String, in json: JSONValue) -> JSONValue? {

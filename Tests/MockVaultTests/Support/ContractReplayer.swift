@@ -62,6 +62,8 @@ struct ContractReplayer {
             ("http://127.0.0.1:8318", idp.httpBase),
             ("https://127.0.0.1:8319", idp.httpsBase),
             ("https://localhost:8319", idp.httpsBase.replacingOccurrences(of: "127.0.0.1", with: "localhost")),
+            // The TokenReview stand-in, under its own spelling so that answers map back to the captured address.
+            ("http://127.0.0.1:8327", idp.httpBase.replacingOccurrences(of: "127.0.0.1", with: "localhost")),
         ]
         // The capture used one CA for the IdP and the cert-auth clients; here each has its own.
         let certAuth = name.hasPrefix("cert-") || name == "kong-emulated-cert-login"
@@ -380,7 +382,7 @@ struct ContractReplayer {
         if touches("/v1/auth/kubernetes/"), fixture.name != "k8s-login-before-config", fixture.name != "cli-k8s-config-missing-ca",
            fixture.name != "cli-k8s-role", fixture.name != "cli-k8s-config" {
             let config = try Fixture.load("cli-k8s-config").exchanges[0].body ?? .null
-            _ = try await root("PUT", "/v1/auth/kubernetes/config", config)
+            _ = try await http.send("PUT", "/v1/auth/kubernetes/config", token: "root", body: substitute(config.serialized))
             let role = try Fixture.load("cli-k8s-role").exchanges[0].body ?? .null
             _ = try await root("PUT", "/v1/auth/kubernetes/role/kong", role)
         }

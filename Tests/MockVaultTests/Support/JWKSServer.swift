@@ -6,8 +6,12 @@ import Logging
 import NIOSSL
 import ServiceLifecycle
 import TestPKI
+@testable import MockVault
 
-/// A tiny identity provider for tests: JWKS and OIDC discovery over HTTP and HTTPS (per-run CA).
+/// A tiny identity provider for tests: JWKS and OIDC discovery over HTTP and HTTPS (per-run CA), and the
+/// TokenReview stand-in the fixtures were captured with (`vault-capture/mockk8s.py`: every token is
+/// authenticated as the account its claims name, unless it carries `"revoked": true`).
+
 final class JWKSServer: Sendable {
     let httpBase: String
     let httpsBase: String
@@ -37,6 +41,13 @@ final class JWKSServer: Sendable {
         func app(tls: Bool) throws -> some Service {
             let router = Router()
             router.get("/.well-known/jwks.json") { _, _ in jwks }
+            router.post("/apis/authentication.k8s.io/v1/tokenreviews") { request, _ -> Response in
+                let body = try await request.body.collect(upTo: 1 << 20)
+                let review = (try? JSONParser.parse(String(buffer: body))) ?? .object([])
+                let answer = JWKSServer.tokenReview(review)
+                return Response(status: .created, headers: [.contentType: "application/json"],
+                                body: .init(byteBuffer: ByteBuffer(string: answer.serialized)))
+            }
             router.get("/.well-known/openid-configuration") { _, _ -> String in
                 let base = await ports.httpsBase
                 return "{\"issuer\":\"\(base)/\",\"jwks_uri\":\"\(base)/.well-known/jwks.json\"}"
@@ -60,6 +71,28 @@ final class JWKSServer: Sendable {
         let (http, https) = await ports.wait()
         return JWKSServer(httpBase: "http://127.0.0.1:\(http)", httpsBase: "https://127.0.0.1:\(https)", caPEM: caPEM,
                           caFile: caFile, group: group, task: task)
+    }
+
+    /// The capture's stand-in answer to a TokenReview.
+    static func tokenReview(_ review: JSONValue) -> JSONValue {
+        let spec = review["spec"] ?? .object([])
+        let parts = (spec["token"]?.stringValue ?? "").split(separator: ".", omittingEmptySubsequences: false)
+        let claims = parts.count == 3 ? JWTVerifier.base64URL(parts[1]).flatMap { try? JSONParser.parse(bytes: $0) } : nil
+        let status: JSONValue
+        if let claims, claims["revoked"] != .bool(true) {
+            let k = claims["kubernetes.io"]
+            let namespace = k?["namespace"]?.stringValue ?? claims["kubernetes.io/serviceaccount/namespace"]?.stringValue ?? ""
+            let name = k?["serviceaccount"]?["name"]?.stringValue ?? claims["kubernetes.io/serviceaccount/service-account.name"]?.stringValue ?? ""
+            let uid = k?["serviceaccount"]?["uid"]?.stringValue ?? claims["kubernetes.io/serviceaccount/service-account.uid"]?.stringValue ?? ""
+            let audiences = spec["audiences"].flatMap { $0.arrayValue?.isEmpty == false ? $0 : nil } ?? .strings(["https://kubernetes.default.svc.cluster.local"])
+            status = .object([("authenticated", .bool(true)), ("user", .object([
+                ("username", .string("system:serviceaccount:\(namespace):\(name)")), ("uid", .string(uid)),
+                ("groups", .strings(["system:serviceaccounts", "system:serviceaccounts:\(namespace)", "system:authenticated"])),
+            ])), ("audiences", audiences)])
+        } else {
+            status = .object([("authenticated", .bool(false)), ("error", .string("[invalid bearer token, token has been invalidated]"))])
+        }
+        return .object([("kind", .string("TokenReview")), ("apiVersion", .string("authentication.k8s.io/v1")), ("spec", spec), ("status", status)])
     }
 
     func stop() async {
