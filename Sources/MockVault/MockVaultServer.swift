@@ -104,7 +104,11 @@ public final class MockVaultServer: Sendable {
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(material.keyPEM.utf8), format: .pem)))
         tls.certificateVerification = .optionalVerification
         let channelConfiguration = TLSChannelConfiguration(
-            tlsConfiguration: tls, customVerificationCallback: { _, promise in promise.succeed(.certificateVerified) })
+            tlsConfiguration: tls, customVerificationCallback: { presented, promise in
+                // Every chain is accepted here; cert auth verifies it at login, as Vault does.
+                PresentedChains.shared.record(presented)
+                promise.succeed(.certificateVerified)
+            })
         return HTTPServerBuilder { responder in
             let http = PreludeChannel(base: HTTP1Channel(responder: responder), handlers: { [ListMethodRewriter()] })
             let secure = try TLSChannel(http, configuration: channelConfiguration)

@@ -32,7 +32,12 @@ extension VaultCore {
                 return .error(400, "failed to parse certificate")
             }
             role.displayName = fields.string("display_name") ?? (role.displayName.isEmpty ? name : role.displayName)
-            if let v = fields.list("allowed_common_names") { role.allowedCommonNames = v }
+            for (key, path) in [("allowed_common_names", \CertBackend.Role.allowedCommonNames), ("allowed_names", \.allowedNames),
+                                ("allowed_dns_sans", \.allowedDNSSANs), ("allowed_email_sans", \.allowedEmailSANs),
+                                ("allowed_uri_sans", \.allowedURISANs), ("allowed_organizational_units", \.allowedOrganizationalUnits),
+                                ("required_extensions", \.requiredExtensions)] {
+                if let v = fields.list(key) { role[keyPath: path] = v }
+            }
             if let v = fields.list("token_policies") ?? fields.list("policies") { role.tokenPolicies = v }
             if let v = fields.string("token_type") { role.tokenType = v }
             if let v = fields.bool("token_no_default_policy") { role.tokenNoDefaultPolicy = v }
@@ -47,27 +52,40 @@ extension VaultCore {
         }
     }
 
-    /// Cert login: the TLS client certificate must chain to a role's certificate and meet its constraints.
+    /// Cert login as OpenBao's `verifyCredentials`: the presented chain is verified against the roles' CA
+    /// certificates (dates, issuers, client-auth usage), a pinned non-CA certificate matches itself, and the
+    /// role whose certificate is in the chain must accept the leaf's names, SANs, OUs and extensions.
     func certLogin(_ request: VaultRequest, mount: Mount, fields: RequestFields, requestID: String) -> VaultResponse {
         let m = mount.path
         guard let leaf = request.clientCertificates.first else { return .error(400, "no client certificate found") }
-        let invalid = VaultResponse.error(400, "invalid certificate or no client certificate supplied")
         let roles = cert[m]?.certs ?? [:]
         let candidates: [(String, CertBackend.Role)]
         if let name = fields.string("name"), !name.isEmpty {
-            guard let role = roles[name.lowercased()] else { return invalid }
-            candidates = [(name.lowercased(), role)]
+            candidates = roles[name.lowercased()].map { [(name.lowercased(), $0)] } ?? []
         } else {
             candidates = roles.sorted { $0.key < $1.key }
         }
-        let trusted = candidates.filter { _, role in
-            ((try? Self.certificates(fromPEM: role.certificatePEM)) ?? []).contains { Self.trusts($0, leaf) }
+        let parsed = candidates.map { ($0.0, $0.1, (try? Self.certificates(fromPEM: $0.1.certificatePEM)) ?? []) }
+        let roots = parsed.flatMap { $0.2.filter(ClientChainVerifier.isCA) }
+        let chains: [[Certificate]]
+        do {
+            chains = try ClientChainVerifier.chains(leaf: leaf, intermediates: Array(request.clientCertificates.dropFirst()),
+                                                    roots: roots, now: Date())  // x509 checks wall time, not Vault's clock
+        } catch {
+            return .multiError(500, "failed to verify client's certificate: " + error.message)
         }
-        guard !trusted.isEmpty else { return invalid }
-        let commonName = Self.commonName(of: leaf)
-        guard let (name, role) = trusted.first(where: { _, role in
-            role.allowedCommonNames.isEmpty || role.allowedCommonNames.contains { Self.glob($0, matches: commonName) }
-        }) else { return .error(400, "no chain matching all constraints could be found for this login certificate") }
+        // A pinned certificate that is not a CA trusts exactly itself.
+        let pinned = parsed.first { _, role, certificates in
+            certificates.first.map { !ClientChainVerifier.isCA($0) && $0 == leaf } == true && Self.accepts(role, leaf)
+        }
+        if pinned == nil, chains.isEmpty { return .error(400, "invalid certificate or no client certificate supplied") }
+        let matched = pinned ?? parsed.first { _, role, certificates in
+            certificates.contains { trusted in chains.contains { $0.contains(trusted) } } && Self.accepts(role, leaf)
+        }
+        guard let (name, role, _) = matched else {
+            return .error(400, "no chain matching all constraints could be found for this login certificate")
+        }
+        let commonName = Self.names(of: leaf).commonName
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(
             kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy, ttl: role.tokenTTL,
@@ -80,29 +98,42 @@ extension VaultCore {
             alias: Self.decimal(Array(leaf.serialNumber.bytes)), requestID: requestID)
     }
 
-    static func certificates(fromPEM pem: String) throws -> [Certificate] {
-        try PEMDocument.parseMultiple(pemString: pem).map { try Certificate(pemDocument: $0) }
-    }
-
-    private static func trusts(_ anchor: Certificate, _ leaf: Certificate) -> Bool {
-        if anchor == leaf { return true }
-        return anchor.subject == leaf.issuer && anchor.publicKey.isValidSignature(leaf.signature, for: leaf)
-    }
-
-    private static func commonName(of certificate: Certificate) -> String {
+    /// The names cert auth's constraints look at.
+    private static func names(of certificate: Certificate) -> (commonName: String, units: [String], dns: [String], emails: [String], uris: [String]) {
+        var commonName = "", units: [String] = []
         for rdn in certificate.subject {
-            for attribute in rdn where attribute.type == .RDNAttributeType.commonName {
-                return String(describing: attribute.value)
+            for attribute in rdn {
+                if attribute.type == .RDNAttributeType.commonName, commonName.isEmpty { commonName = String(describing: attribute.value) }
+                if attribute.type == .RDNAttributeType.organizationalUnitName { units.append(String(describing: attribute.value)) }
             }
         }
-        return ""
+        var dns: [String] = [], emails: [String] = [], uris: [String] = []
+        let alternatives: SubjectAlternativeNames? = (try? certificate.extensions.subjectAlternativeNames) ?? nil
+        for name in alternatives.map(Array.init) ?? [] {
+            switch name {
+            case let .dnsName(value): dns.append(value)
+            case let .rfc822Name(value): emails.append(value)
+            case let .uniformResourceIdentifier(value): uris.append(value)
+            default: break
+            }
+        }
+        return (commonName, units, dns, emails, uris)
     }
 
-    private static func glob(_ pattern: String, matches value: String) -> Bool {
-        if pattern == "*" { return true }
-        if pattern.hasPrefix("*") { return value.hasSuffix(pattern.dropFirst()) }
-        if pattern.hasSuffix("*") { return value.hasPrefix(pattern.dropLast()) }
-        return pattern == value
+    /// `matchesConstraints`: each non-empty allow list must match (globs); required extensions are not
+    /// read, so a role that requires any refuses every certificate (stricter than Vault, never looser).
+    private static func accepts(_ role: CertBackend.Role, _ leaf: Certificate) -> Bool {
+        let n = names(of: leaf)
+        func any(_ patterns: [String], _ values: [String]) -> Bool {
+            patterns.isEmpty || patterns.contains { pattern in values.contains { JWTClaims.glob(pattern, $0) } }
+        }
+        return any(role.allowedNames, [n.commonName] + n.dns + n.emails) && any(role.allowedCommonNames, [n.commonName])
+            && any(role.allowedDNSSANs, n.dns) && any(role.allowedEmailSANs, n.emails) && any(role.allowedURISANs, n.uris)
+            && any(role.allowedOrganizationalUnits, n.units) && role.requiredExtensions.isEmpty
+    }
+
+    static func certificates(fromPEM pem: String) throws -> [Certificate] {
+        try PEMDocument.parseMultiple(pemString: pem).map { try Certificate(pemDocument: $0) }
     }
 
     private static func colonHex(_ bytes: [UInt8]) -> String {

@@ -28,7 +28,7 @@ struct VaultResponder: HTTPResponder {
         if readsClientCertificates, vaultRequest.rawPath.hasSuffix("/login"),
            let peer = try? await context.channel.nioSSL_peerCertificate().get(),
            let der = try? peer.toDERBytes(), let certificate = try? Certificate(derEncoded: der) {
-            vaultRequest.clientCertificates = [certificate]
+            vaultRequest.clientCertificates = PresentedChains.shared.chain(leaf: der) ?? [certificate]
         }
         let answer = await core.handle(vaultRequest)
         var fields = HTTPFields()
