@@ -72,7 +72,7 @@ extension VaultCore {
             chains = try ClientChainVerifier.chains(leaf: leaf, intermediates: Array(request.clientCertificates.dropFirst()),
                                                     roots: roots, now: Date())  // x509 checks wall time, not Vault's clock
         } catch {
-            return .multiError(500, "failed to verify client's certificate: " + error.message)
+            return .error(500, "failed to verify client's certificate: " + error.message)
         }
         // A pinned certificate that is not a CA trusts exactly itself.
         let pinned = parsed.first { _, role, certificates in
