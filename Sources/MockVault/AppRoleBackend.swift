@@ -8,12 +8,14 @@ struct AppRoleBackend: Sendable {
         var ttl: Int
         var usesLeft: Int
         var metadata: [String: String]
+        /// Client addresses (CIDRs) the secret ID may log in from; empty = any.
+        var cidrList: [String] = []
 
         /// `secret-id/lookup`: the uses left, the metadata and the times, never the secret.
         var lookupData: JSONValue {
             let expiration: JSONValue = ttl > 0 ? .string(VaultTime.rfc3339Nano(created.addingTimeInterval(TimeInterval(ttl)))) : .string("0001-01-01T00:00:00Z")
             return .object([
-                ("cidr_list", .array([])), ("creation_time", .string(VaultTime.rfc3339Nano(created))),
+                ("cidr_list", .strings(cidrList)), ("creation_time", .string(VaultTime.rfc3339Nano(created))),
                 ("expiration_time", expiration), ("last_updated_time", .string(VaultTime.rfc3339Nano(created))),
                 ("metadata", .sorted(metadata.mapValues { .string($0) })), ("secret_id_accessor", .string(accessor)),
                 ("secret_id_num_uses", .int(usesLeft)), ("secret_id_ttl", .int(ttl)), ("token_bound_cidrs", .array([])),

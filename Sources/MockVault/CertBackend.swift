@@ -15,6 +15,8 @@ struct CertBackend: Sendable {
         var tokenMaxTTL = 0
         var tokenType = "default"
         var tokenNoDefaultPolicy = false
+        /// Client addresses (CIDRs) the issued tokens may be used from; empty = any.
+        var tokenBoundCIDRs: [String] = []
 
         var data: JSONValue {
             .object([
@@ -25,7 +27,7 @@ struct CertBackend: Sendable {
                 ("certificate", .string(certificatePEM)), ("display_name", .string(displayName)),
                 ("ocsp_ca_certificates", .string("")), ("ocsp_enabled", .bool(false)), ("ocsp_fail_open", .bool(false)),
                 ("ocsp_query_all_servers", .bool(false)), ("ocsp_servers_override", .null), ("required_extensions", Self.list(requiredExtensions)),
-                ("token_bound_cidrs", .array([])), ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
+                ("token_bound_cidrs", .strings(tokenBoundCIDRs)), ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
                 ("token_no_default_policy", .bool(tokenNoDefaultPolicy)), ("token_num_uses", .int(0)), ("token_period", .int(0)),
                 ("token_policies", .strings(tokenPolicies)), ("token_strictly_bind_ip", .bool(false)),
                 ("token_ttl", .int(tokenTTL)), ("token_type", .string(tokenType)),

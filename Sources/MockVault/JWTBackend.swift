@@ -41,6 +41,8 @@ struct JWTBackend: Sendable {
         var tokenTTL = 0
         var tokenMaxTTL = 0
         var tokenNoDefaultPolicy = false
+        /// Client addresses (CIDRs) the issued tokens may be used from; empty = any.
+        var tokenBoundCIDRs: [String] = []
         var clockSkewLeeway = 0
         var expirationLeeway = 0
         var notBeforeLeeway = 0
@@ -59,7 +61,7 @@ struct JWTBackend: Sendable {
                 ("expiration_leeway", .int(expirationLeeway)), ("groups_claim", .string(groupsClaim)),
                 ("max_age", .int(0)), ("not_before_leeway", .int(notBeforeLeeway)), ("oauth2_metadata", .null),
                 ("oidc_disable_confirmation", .bool(false)), ("oidc_scopes", .null), ("role_type", .string(roleType)),
-                ("token_bound_cidrs", .array([])), ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
+                ("token_bound_cidrs", .strings(tokenBoundCIDRs)), ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
                 ("token_no_default_policy", .bool(tokenNoDefaultPolicy)), ("token_num_uses", .int(0)),
                 ("token_period", .int(0)), ("token_policies", .strings(tokenPolicies)),
                 ("token_policies_template_claims", .bool(false)), ("token_strictly_bind_ip", .bool(false)),

@@ -27,13 +27,15 @@ struct KubernetesBackend: Sendable {
         var tokenMaxTTL = 0
         var tokenType = "default"
         var tokenNoDefaultPolicy = false
+        /// Client addresses (CIDRs) the issued tokens may be used from; empty = any.
+        var tokenBoundCIDRs: [String] = []
 
         var data: JSONValue {
             var members: [(String, JSONValue)] = [("alias_name_source", .string("serviceaccount_uid"))]
             if !audience.isEmpty { members.append(("audience", .string(audience))) }
             members += [
                 ("bound_service_account_names", .strings(names)), ("bound_service_account_namespace_selector", .string("")),
-                ("bound_service_account_namespaces", .strings(namespaces)), ("token_bound_cidrs", .array([])),
+                ("bound_service_account_namespaces", .strings(namespaces)), ("token_bound_cidrs", .strings(tokenBoundCIDRs)),
                 ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
                 ("token_no_default_policy", .bool(tokenNoDefaultPolicy)), ("token_num_uses", .int(0)), ("token_period", .int(0)),
                 ("token_policies", .strings(tokenPolicies)), ("token_strictly_bind_ip", .bool(false)),

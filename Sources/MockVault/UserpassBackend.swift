@@ -10,6 +10,8 @@ struct UserpassBackend: Sendable {
         var tokenTTL = 0
         var tokenMaxTTL = 0
         var tokenNoDefaultPolicy = false
+        /// Client addresses (CIDRs) the issued tokens may be used from; empty = any.
+        var tokenBoundCIDRs: [String] = []
         var tokenNumUses = 0
         var tokenType = "default"
 
@@ -31,7 +33,7 @@ struct UserpassBackend: Sendable {
         /// `GET users/NAME`: the token settings, never the password.
         var data: JSONValue {
             .object([
-                ("token_bound_cidrs", .array([])), ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
+                ("token_bound_cidrs", .strings(tokenBoundCIDRs)), ("token_explicit_max_ttl", .int(0)), ("token_max_ttl", .int(tokenMaxTTL)),
                 ("token_no_default_policy", .bool(tokenNoDefaultPolicy)), ("token_num_uses", .int(tokenNumUses)),
                 ("token_period", .int(0)), ("token_policies", .strings(tokenPolicies)), ("token_strictly_bind_ip", .bool(false)),
                 ("token_ttl", .int(tokenTTL)), ("token_type", .string(tokenType)),

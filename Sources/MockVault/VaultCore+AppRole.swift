@@ -77,7 +77,8 @@ extension VaultCore {
             let ttl = fields.has("ttl") ? (fields.seconds("ttl") ?? role.secretIDTTL) : role.secretIDTTL
             let uses = fields.int("num_uses") ?? role.secretIDNumUses
             approle[m]?.roles[name]?.secretIDs[secret] = AppRoleBackend.SecretID(
-                accessor: accessor, created: clock.now(), ttl: ttl, usesLeft: uses, metadata: metadata)
+                accessor: accessor, created: clock.now(), ttl: ttl, usesLeft: uses, metadata: metadata,
+                cidrList: fields.list("cidr_list") ?? role.secretIDBoundCIDRs)
             return .envelope(requestID: requestID, data: .object([
                 ("secret_id", .string(secret)), ("secret_id_accessor", .string(accessor)),
                 ("secret_id_num_uses", .int(uses)), ("secret_id_ttl", .int(ttl)),
@@ -87,12 +88,16 @@ extension VaultCore {
         }
     }
 
-    func appRoleLogin(mount: Mount, fields: RequestFields, requestID: String) -> VaultResponse {
+    func appRoleLogin(mount: Mount, fields: RequestFields, from remoteAddress: String, requestID: String) -> VaultResponse {
         let m = mount.path
         let roleID = fields.string("role_id") ?? ""
         guard !roleID.isEmpty else { return .error(500, "missing role_id") }
         guard let (name, role) = approle[m]?.roles.first(where: { $0.value.roleID == roleID }) else {
             return .error(400, "invalid role or secret ID")
+        }
+        // OpenBao's own text, with the Go formatting slip of its nil error.
+        guard CIDRBlock.allows(remoteAddress, in: role.secretIDBoundCIDRs) else {
+            return .error(400, "source address \"\(remoteAddress)\" unauthorized by CIDR restrictions on the role: %!w(<nil>)")
         }
         var metadata = ["role_name": name]
         if role.bindSecretID {
@@ -103,6 +108,9 @@ extension VaultCore {
                 approle[m]?.roles[name]?.secretIDs[secret] = nil
                 return .error(400, "invalid role or secret ID")
             }
+            guard CIDRBlock.allows(remoteAddress, in: entry.cidrList) else {
+                return .error(400, "source address \"\(remoteAddress)\" unauthorized through CIDR restrictions on the secret ID")
+            }
             metadata.merge(entry.metadata) { own, _ in own }
             if entry.usesLeft > 0 {
                 if entry.usesLeft == 1 { approle[m]?.roles[name]?.secretIDs[secret] = nil } else {
@@ -112,6 +120,7 @@ extension VaultCore {
         }
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy, numUses: role.tokenNumUses,
+                               boundCIDRs: role.tokenBoundCIDRs, from: remoteAddress,
                                ttl: role.tokenTTL, displayName: String(mount.path.dropLast()), path: "auth/\(m)login",
                                meta: metadata, alias: roleID, requestID: requestID)
     }

@@ -41,6 +41,7 @@ extension VaultCore {
             if let v = fields.list("token_policies") ?? fields.list("policies") { role.tokenPolicies = v }
             if let v = fields.string("token_type") { role.tokenType = v }
             if let v = fields.bool("token_no_default_policy") { role.tokenNoDefaultPolicy = v }
+            if let v = fields.list("token_bound_cidrs") { role.tokenBoundCIDRs = v }
             for (key, path) in [("token_ttl", \CertBackend.Role.tokenTTL), ("token_max_ttl", \.tokenMaxTTL)] where fields.has(key) {
                 guard let seconds = fields.seconds(key) else { return .error(400, "invalid duration for \(key)") }
                 role[keyPath: path] = seconds
@@ -88,7 +89,8 @@ extension VaultCore {
         let commonName = Self.names(of: leaf).commonName
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(
-            kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy, ttl: role.tokenTTL,
+            kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy,
+            boundCIDRs: role.tokenBoundCIDRs, from: request.remoteAddress, ttl: role.tokenTTL,
             displayName: role.displayName, path: "auth/\(m)login",
             meta: [
                 "authority_key_id": Self.colonHex(((try? leaf.extensions.authorityKeyIdentifier)??.keyIdentifier).map(Array.init) ?? []),

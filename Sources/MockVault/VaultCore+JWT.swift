@@ -40,6 +40,7 @@ extension VaultCore {
             if let v = fields.list("allowed_redirect_uris") { role.allowedRedirectURIs = v }
             if let v = fields.list("token_policies") ?? fields.list("policies") { role.tokenPolicies = v }
             if let v = fields.bool("token_no_default_policy") { role.tokenNoDefaultPolicy = v }
+            if let v = fields.list("token_bound_cidrs") { role.tokenBoundCIDRs = v }
             for (key, path) in [("clock_skew_leeway", \JWTBackend.Role.clockSkewLeeway), ("expiration_leeway", \.expirationLeeway),
                                 ("not_before_leeway", \.notBeforeLeeway), ("token_ttl", \.tokenTTL), ("token_max_ttl", \.tokenMaxTTL)]
             where fields.has(key) {
@@ -121,7 +122,7 @@ extension VaultCore {
         return try? await OutboundHTTP.get(jwksURI, caPEM: config.oidcDiscoveryCAPEM, trustedCAFile: trustedCAFile)
     }
 
-    func jwtLogin(mount: Mount, fields: RequestFields, requestID: String) async -> VaultResponse {
+    func jwtLogin(mount: Mount, fields: RequestFields, from remoteAddress: String, requestID: String) async -> VaultResponse {
         let m = mount.path
         var roleName = fields.string("role") ?? ""
         if roleName.isEmpty { roleName = jwt[m]?.config?.defaultRole ?? "" }
@@ -175,6 +176,7 @@ extension VaultCore {
         let user = identity.user
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy,
+                               boundCIDRs: role.tokenBoundCIDRs, from: remoteAddress,
                                ttl: role.tokenTTL, displayName: mount.path.dropLast() + "-" + user,
                                path: "auth/\(mount.path)login", meta: identity.metadata.merging(["role": roleName]) { _, role in role },
                                alias: user, requestID: requestID)

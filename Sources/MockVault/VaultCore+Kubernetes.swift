@@ -46,6 +46,7 @@ extension VaultCore {
             if let v = fields.list("token_policies") ?? fields.list("policies") { role.tokenPolicies = v }
             if let v = fields.string("token_type") { role.tokenType = v }
             if let v = fields.bool("token_no_default_policy") { role.tokenNoDefaultPolicy = v }
+            if let v = fields.list("token_bound_cidrs") { role.tokenBoundCIDRs = v }
             for (key, path) in [("token_ttl", \KubernetesBackend.Role.tokenTTL), ("token_max_ttl", \.tokenMaxTTL)] where fields.has(key) {
                 guard let seconds = fields.seconds(key) else { return .error(400, "invalid duration for \(key)") }
                 role[keyPath: path] = seconds
@@ -64,7 +65,7 @@ extension VaultCore {
     /// Kubernetes login as OpenBao does it: the service-account JWT's claims are read (its signature is the
     /// cluster's to check), checked against the role (audience, names, namespaces), then the token goes to
     /// the cluster's TokenReview at `kubernetes_host`; any refusal there is a plain 403.
-    func kubernetesLogin(mount: Mount, fields: RequestFields, requestID: String) async -> VaultResponse {
+    func kubernetesLogin(mount: Mount, fields: RequestFields, from remoteAddress: String, requestID: String) async -> VaultResponse {
         let m = mount.path
         let roleName = fields.string("role") ?? ""
         guard !roleName.isEmpty else { return .error(400, "missing role") }
@@ -108,7 +109,8 @@ extension VaultCore {
                                        namespace: namespace, name: name, uid: uid) else { return .permissionDenied }
         let kind: VaultToken.Kind = role.tokenType == "batch" || role.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(
-            kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy, ttl: role.tokenTTL,
+            kind: kind, policies: role.tokenPolicies, noDefaultPolicy: role.tokenNoDefaultPolicy,
+            boundCIDRs: role.tokenBoundCIDRs, from: remoteAddress, ttl: role.tokenTTL,
             displayName: "\(mount.path.dropLast())-\(namespace)-\(name)", path: "auth/\(m)login",
             meta: ["role": roleName, "service_account_name": name, "service_account_namespace": namespace,
                    "service_account_secret_name": secretName, "service_account_uid": uid],

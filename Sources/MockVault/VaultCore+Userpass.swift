@@ -35,6 +35,7 @@ extension VaultCore {
             guard !user.passwordHash.isEmpty else { return .error(400, "missing password") }
             if let v = fields.list("token_policies") ?? fields.list("policies") { user.tokenPolicies = v }
             if let v = fields.bool("token_no_default_policy") { user.tokenNoDefaultPolicy = v }
+            if let v = fields.list("token_bound_cidrs") { user.tokenBoundCIDRs = v }
             if let v = fields.int("token_num_uses") { user.tokenNumUses = v }
             if let v = fields.string("token_type") { user.tokenType = v }
             for (key, path) in [("token_ttl", \UserpassBackend.User.tokenTTL), ("token_max_ttl", \.tokenMaxTTL)] where fields.has(key) {
@@ -49,7 +50,7 @@ extension VaultCore {
     }
 
     /// `auth/MOUNT/login/NAME` with `password`: a service token for the user, or 400 for any mismatch.
-    func userpassLogin(mount: Mount, name rawName: String, fields: RequestFields, requestID: String) -> VaultResponse {
+    func userpassLogin(mount: Mount, name rawName: String, fields: RequestFields, from remoteAddress: String, requestID: String) -> VaultResponse {
         let name = rawName.lowercased()
         guard let password = fields.string("password"), !password.isEmpty else { return .error(400, "missing password") }
         guard let user = userpass[mount.path]?.users[name], user.matches(password) else {
@@ -57,7 +58,7 @@ extension VaultCore {
         }
         let kind: VaultToken.Kind = user.tokenType == "batch" || user.tokenType == "default-batch" ? .batch : .service
         return issueLoginToken(kind: kind, policies: user.tokenPolicies, noDefaultPolicy: user.tokenNoDefaultPolicy,
-                               numUses: user.tokenNumUses, ttl: user.tokenTTL,
+                               numUses: user.tokenNumUses, boundCIDRs: user.tokenBoundCIDRs, from: remoteAddress, ttl: user.tokenTTL,
                                displayName: String(mount.path.dropLast()) + "-" + name, path: "auth/\(mount.path)login/\(name)",
                                meta: ["username": name], alias: name, requestID: requestID)
     }

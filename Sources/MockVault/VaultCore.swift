@@ -166,7 +166,9 @@ actor VaultCore {
             return await login(request, mount: mount, rest: rest, fields: fields, requestID: requestID)
         }
 
-        guard let caller = resolveToken(request.token) else { return .permissionDenied }
+        guard let caller = resolveToken(request.token), CIDRBlock.allows(request.remoteAddress, in: caller.boundCIDRs) else {
+            return .permissionDenied
+        }
         let acl = acl(for: caller)
 
         if path == "sys/internal/ui/mounts" || path.hasPrefix("sys/internal/ui/mounts/") {
@@ -279,10 +281,10 @@ actor VaultCore {
 
     private func login(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) async -> VaultResponse {
         switch mount.type {
-        case "jwt", "oidc": return await jwtLogin(mount: mount, fields: fields, requestID: requestID)
-        case "approle": return appRoleLogin(mount: mount, fields: fields, requestID: requestID)
-        case "kubernetes": return await kubernetesLogin(mount: mount, fields: fields, requestID: requestID)
-        case "userpass": return userpassLogin(mount: mount, name: String(rest.dropFirst(6)), fields: fields, requestID: requestID)
+        case "jwt", "oidc": return await jwtLogin(mount: mount, fields: fields, from: request.remoteAddress, requestID: requestID)
+        case "approle": return appRoleLogin(mount: mount, fields: fields, from: request.remoteAddress, requestID: requestID)
+        case "kubernetes": return await kubernetesLogin(mount: mount, fields: fields, from: request.remoteAddress, requestID: requestID)
+        case "userpass": return userpassLogin(mount: mount, name: String(rest.dropFirst(6)), fields: fields, from: request.remoteAddress, requestID: requestID)
         default: return certLogin(request, mount: mount, fields: fields, requestID: requestID)
         }
     }
@@ -301,9 +303,13 @@ actor VaultCore {
     }
 
     /// Issues a token for a successful login and returns the login response.
-    func issueLoginToken(kind: VaultToken.Kind, policies requested: [String], noDefaultPolicy: Bool = false, numUses: Int = 0, ttl: Int,
+    /// `boundCIDRs`: the role's `token_bound_cidrs`; a login from outside them is refused, and so is any
+    /// later use of the token from outside them.
+    func issueLoginToken(kind: VaultToken.Kind, policies requested: [String], noDefaultPolicy: Bool = false, numUses: Int = 0,
+                         boundCIDRs: [String] = [], from remoteAddress: String, ttl: Int,
                          displayName: String, path: String, meta: [String: String], alias: String,
                          requestID: String) -> VaultResponse {
+        guard CIDRBlock.allows(remoteAddress, in: boundCIDRs) else { return .permissionDenied }
         // Vault refuses to mint a root token through any auth method (checked on OpenBao 2.7.2: 400).
         if requested.contains("root") { return .error(400, "auth methods cannot create root tokens") }
         let now = clock.now()
@@ -314,12 +320,13 @@ actor VaultCore {
         let entityID = entityIDs[entityKey] ?? RandomID.uuid()
         entityIDs[entityKey] = entityID
         let batch = kind == .batch
-        let token = VaultToken(
+        var token = VaultToken(
             id: batch ? RandomID.batchToken() : RandomID.serviceToken(),
             accessor: batch ? "" : RandomID.alphanumeric(24),
             policies: policyNames.sorted(), kind: kind, displayName: displayName, path: path, meta: meta,
             creationTime: now, creationTTL: lease, expireTime: now.addingTimeInterval(TimeInterval(lease)),
             renewable: !batch, orphan: true, entityID: entityID, numUses: numUses)
+        token.boundCIDRs = boundCIDRs
         tokens[token.id] = token
         return .envelope(requestID: requestID, auth: token.authBlock(leaseDuration: lease))
     }

@@ -15,6 +15,8 @@ struct VaultRequest: Sendable {
     var body: [UInt8]
     /// The verified-or-not client certificate chain presented over TLS, leaf first.
     var clientCertificates: [Certificate] = []
+    /// The client's IP address (for bound CIDRs); loopback when unknown.
+    var remoteAddress = "127.0.0.1"
 
     /// The path below `/v1/`, or nil when the request is outside the API.
     var apiPath: String? {

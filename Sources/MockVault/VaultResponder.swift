@@ -25,6 +25,7 @@ struct VaultResponder: HTTPResponder {
         }
         var vaultRequest = VaultRequest(method: method, rawPath: request.uri.path, query: query, headers: headers,
                                         body: Array(buffer: body))
+        if let address = context.channel.remoteAddress?.ipAddress { vaultRequest.remoteAddress = address }
         if readsClientCertificates, vaultRequest.rawPath.hasSuffix("/login"),
            let peer = try? await context.channel.nioSSL_peerCertificate().get(),
            let der = try? peer.toDERBytes(), let certificate = try? Certificate(derEncoded: der) {

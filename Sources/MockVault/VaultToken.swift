@@ -24,6 +24,8 @@ struct VaultToken: Sendable {
     var parentID: String?
     /// A periodic token's period in seconds (0 = not periodic).
     var period: Int = 0
+    /// Client addresses (CIDRs) the token may be used from; empty = any.
+    var boundCIDRs: [String] = []
     /// The token role it was created from, if any.
     var role: String?
 

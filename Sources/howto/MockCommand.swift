@@ -9,7 +9,9 @@ struct MockCommand: AsyncParsableCommand {
         subcommands: [Vault.self, IdP.self])
 
     struct Vault: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "vault", abstract: "The mock Vault dev server (like `vault server -dev`).")
+        static let configuration = CommandConfiguration(
+            commandName: "vault", abstract: "The mock Vault dev server (like `vault server -dev`).",
+            discussion: MockVaultFidelity.summary)
 
         @Option(name: .long, help: "host:port to listen on.")
         var listen: String = "127.0.0.1:8200"
