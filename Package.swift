@@ -62,8 +62,11 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
             .product(name: "SwiftASN1", package: "swift-asn1"),
         ], swiftSettings: strict),
+        // Values as Vault's Go code reads and prints them (durations), shared by the mock Vault and our `vault` command.
+        .target(name: "GoValues", swiftSettings: strict),
         // The embedded Vault dev server (Hummingbird).
         .target(name: "MockVault", dependencies: [
+            "GoValues",
             "TestPKI", "Diagnostics",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -93,6 +96,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The `vault` command: a client of the Vault HTTP API with the real CLI's output.
         .target(name: "VaultCLI", dependencies: [
+            "GoValues",
             "Diagnostics",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -137,6 +141,7 @@ let package = Package(
         .target(name: "TestHelpers", path: "Tests/TestHelpers", swiftSettings: strict),
         .testTarget(name: "BoundedYAMLTests", dependencies: ["BoundedYAML", "TestHelpers", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .testTarget(name: "GoValuesTests", dependencies: ["GoValues"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
         .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan", "TestHelpers", .product(name: "Yams", package: "Yams")], resources: [.copy("Malformed")], swiftSettings: strict),

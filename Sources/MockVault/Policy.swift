@@ -1,3 +1,4 @@
+import GoValues
 /// One ACL policy: `path "glob" { capabilities = [...] }` rules parsed from the HCL subset Vault policies use.
 struct Policy: Sendable {
     /// One `path` block.

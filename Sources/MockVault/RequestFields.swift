@@ -1,3 +1,4 @@
+import GoValues
 import Foundation
 
 /// Field access over a decoded request body, with Vault's loose typing (CLI sends every value as a string).

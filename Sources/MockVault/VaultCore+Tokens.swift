@@ -1,3 +1,4 @@
+import GoValues
 import Foundation
 
 extension VaultCore {
@@ -136,7 +137,7 @@ extension VaultCore {
         // A role's explicit max counts as the effective max TTL; without a role it only bounds the TTL.
         let effectiveMax = role != nil && explicitMax > 0 ? min(explicitMax, Self.maxTokenTTL) : Self.maxTokenTTL
         if ttl > effectiveMax, period == 0 {
-            warnings.append("TTL of \"\(GoDuration.short(ttl))\" exceeded the effective max_ttl of \"\(GoDuration.short(effectiveMax))\"; TTL value is capped accordingly")
+            warnings.append("TTL of \"\(GoDuration.human(seconds: ttl))\" exceeded the effective max_ttl of \"\(GoDuration.human(seconds: effectiveMax))\"; TTL value is capped accordingly")
             ttl = effectiveMax
         }
         if explicitMax > 0, ttl == 0 || ttl > explicitMax { ttl = explicitMax }

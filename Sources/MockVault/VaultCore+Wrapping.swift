@@ -1,3 +1,4 @@
+import GoValues
 extension VaultCore {
     static let invalidWrappingToken = VaultResponse.error(400, "wrapping token is not valid or does not exist")
 

@@ -1,3 +1,4 @@
+import GoValues
 import Foundation
 
 /// The in-memory Vault: seal state, mounts, tokens, policies, secrets and auth backends, behind one actor.

@@ -1,3 +1,4 @@
+import GoValues
 import Foundation
 
 /// The CLI's output helpers (`OutputSecret`, `OutputData`, `OutputList`, `PrintRawField`)

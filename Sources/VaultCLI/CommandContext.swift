@@ -1,3 +1,4 @@
+import GoValues
 import Foundation
 
 /// Everything a subcommand needs: output, environment, stdin and the way to reach Vault.

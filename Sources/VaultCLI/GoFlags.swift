@@ -1,3 +1,4 @@
+import GoValues
 /// Command-line flags parsed like Go's `flag` package, which the Vault CLI uses:
 /// `-name=value`, `-name value`, `--name`, boolean `-name` / `-name=false`, and
 /// parsing stops at the first positional argument or `--`.

@@ -2,20 +2,6 @@ import Testing
 @testable import VaultCLI
 
 @Suite struct FormattingTests {
-    @Test func humanDurationsDropZeroUnits() {
-        #expect(GoDuration.human(seconds: 2_764_800) == "768h")
-        #expect(GoDuration.human(seconds: 86400) == "24h")
-        #expect(GoDuration.human(seconds: 120) == "2m")
-        #expect(GoDuration.human(seconds: 90) == "1m30s")
-        #expect(GoDuration.human(seconds: 3630) == "1h30s")
-        #expect(GoDuration.human(seconds: 0) == "0s")
-        #expect(GoDuration.goString(seconds: 3600) == "1h0m0s")
-        #expect(GoDuration.seconds("1h30m") == 5400)
-        #expect(GoDuration.seconds("120s") == 120)
-        #expect(GoDuration.seconds("45") == 45)
-        #expect(GoDuration.seconds("abc") == nil)
-    }
-
     @Test func columnsAlignWithFourSpacesAndShowEmptyAsNA() {
         let table = Columns.keyValue([("a", "1"), ("long_key", ""), ("k", "x")])
         #expect(table == "Key         Value\n---         -----\na           1\nlong_key    n/a\nk           x")
