@@ -19,8 +19,7 @@ public final class IdentityProvider: Sendable {
     /// The bound TCP port.
     public let port: Int
     let authority: TokenAuthority
-    private let services: ServiceGroup
-    private let task: Task<Void, any Error>
+    private let server: TLSServer
 
     /// `https://DOMAIN/`, the `iss` of every token.
     public var issuer: String { "https://\(domain)/" }
@@ -31,55 +30,22 @@ public final class IdentityProvider: Sendable {
     /// `https://DOMAIN/.well-known/openid-configuration`.
     public var discoveryURL: String { issuer + ".well-known/openid-configuration" }
 
-    private init(domain: String, port: Int, authority: TokenAuthority, services: ServiceGroup, task: Task<Void, any Error>) {
+    private init(domain: String, port: Int, authority: TokenAuthority, server: TLSServer) {
         self.domain = domain
         self.port = port
         self.authority = authority
-        self.services = services
-        self.task = task
+        self.server = server
     }
 
     /// Starts the provider on `configuration.host:configuration.port` (0 = any free port) with a PEM
     /// certificate chain and key, and returns once it accepts connections.
     public static func start(_ configuration: Configuration,
                              tls: (certificatePEM: String, privateKeyPEM: String)) async throws -> IdentityProvider {
-        var serverTLS: TLSConfiguration
-        do {
-            serverTLS = TLSConfiguration.makeServerConfiguration(
-                certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(tls.certificatePEM.utf8)).map { .certificate($0) },
-                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(tls.privateKeyPEM.utf8), format: .pem)))
-        } catch {
-            throw MockIdPError.invalidTLSMaterial("\(error)")
-        }
-        // Don't wait NIOSSL's default 5 s for a client's close_notify when stopping.
-        serverTLS.shutdownTimeout = .milliseconds(200)
         let authority = try await TokenAuthority(configuration: configuration)
-        let (bound, boundContinuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: authority.router(),
-            server: try .tls(.http1(), tlsConfiguration: serverTLS),
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? configuration.port
-                await authority.bind(domain: configuration.domain(port: port))
-                boundContinuation.yield(port)
-                boundContinuation.finish()
-            },
-            logger: configuration.logger)
-        let services = ServiceGroup(configuration: .init(services: [app], logger: configuration.logger))
-        let task = Task {
-            defer { boundContinuation.finish() }
-            try await services.run()
-        }
-        var port: Int?
-        for await value in bound { port = value }
-        guard let port else {
-            let reason: String
-            do { try await task.value; reason = "the server stopped before listening" } catch { reason = "\(error)" }
-            throw MockIdPError.cannotListen(address: "\(configuration.host):\(configuration.port)", reason: reason)
-        }
-        return IdentityProvider(domain: configuration.domain(port: port), port: port,
-                                authority: authority, services: services, task: task)
+        let server = try await TLSServer.start(
+            router: authority.router(), host: configuration.host, port: configuration.port, tls: tls, logger: configuration.logger,
+            onBound: { port in await authority.bind(domain: configuration.domain(port: port)) })
+        return IdentityProvider(domain: configuration.domain(port: server.port), port: server.port, authority: authority, server: server)
     }
 
     /// Adds a new signing key and signs new tokens with it; earlier keys stay in the JWKS. Returns the new `kid`.
@@ -95,7 +61,6 @@ public final class IdentityProvider: Sendable {
 
     /// Stops the server gracefully and waits until it has closed its listener.
     public func stop() async {
-        await services.triggerGracefulShutdown()
-        _ = try? await task.value
+        await server.stop()
     }
 }

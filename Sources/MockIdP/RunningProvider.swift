@@ -38,9 +38,7 @@ public struct RunningProvider: Sendable {
                 "token_endpoint": idp.tokenEndpoint, "jwks_uri": idp.jwksURL, "client_id": client.id,
                 "client_secret": client.secret, "audience": audiences.first ?? "", "ca_bundle": bundle.caBundle,
             ]
-            let exports = try declaration.exports.map {
-                ProviderExport(name: $0.name, value: try Template(text: $0.template).render(values), secret: $0.secret)
-            }
+            let exports = try Self.exports(of: declaration, values)
             return RunningProvider(name: declaration.name, identityProvider: idp, kubernetes: nil, bundle: bundle,
                                    audiences: audiences, exports: exports)
         } catch {
@@ -67,14 +65,19 @@ public struct RunningProvider: Sendable {
                 "ca_bundle": bundle.caBundle, "token": token, "namespace": first.namespace, "service_account": first.name,
                 "audience": audiences[0], "issuer": ServiceAccountAuthority.clusterAudience,
             ]
-            let exports = try declaration.exports.map {
-                ProviderExport(name: $0.name, value: try Template(text: $0.template).render(values), secret: $0.secret)
-            }
+            let exports = try Self.exports(of: declaration, values)
             return RunningProvider(name: declaration.name, identityProvider: nil, kubernetes: api, bundle: bundle,
                                    audiences: audiences, exports: exports)
         } catch {
             await api.stop()
             throw error
+        }
+    }
+
+    /// The declaration's exports with their templates rendered from this run's `values`.
+    private static func exports(of declaration: ProviderDeclaration, _ values: [String: String]) throws -> [ProviderExport] {
+        try declaration.exports.map {
+            ProviderExport(name: $0.name, value: try Template(text: $0.template).render(values), secret: $0.secret)
         }
     }
 

@@ -55,6 +55,16 @@ extension CommandContext {
         return 0
     }
 
+    /// A write's answer: with no body, `Success! Data written to: PATH` (table format only); else the
+    /// secret, or its `field`.
+    func outputWritten(_ secret: Secret?, path: String, field: String? = nil) -> Int32 {
+        guard let secret else {
+            if format == "table" { console.info("Success! Data written to: \(path)") }
+            return 0
+        }
+        return outputSecret(secret, field: field)
+    }
+
     /// `-field` when given, else the whole secret.
     func outputSecret(_ secret: Secret, field: String?) -> Int32 {
         if let field { return printRawField(rawField(secret, field), field) }

@@ -327,12 +327,7 @@ enum KVCommand {
             context.console.error("Error writing data to \(fullPath): \(error)")
             return 2
         }
-        guard let secret else {
-            if context.format == "table" { context.console.info("Success! Data written to: \(fullPath)") }
-            return 0
-        }
-        if let field = flags.string("field") { return context.printRawField(context.rawField(secret, field), field) }
-        return context.outputSecret(secret)
+        return context.outputWritten(secret, path: fullPath, field: flags.string("field"))
     }
 
     /// `kv metadata put`: a secret's max versions, check-and-set requirement, deletion delay and custom metadata.
@@ -363,11 +358,7 @@ enum KVCommand {
             context.console.error("Error writing data to \(fullPath): \(error)")
             return 2
         }
-        guard let secret else {
-            if context.format == "table" { context.console.info("Success! Data written to: \(fullPath)") }
-            return 0
-        }
-        return context.outputSecret(secret)
+        return context.outputWritten(secret, path: fullPath)
     }
 
     static func metadataDelete(_ arguments: [String], _ context: CommandContext) async -> Int32 {

@@ -54,11 +54,7 @@ enum LogicalCommands {
             context.console.error("Error writing data to \(path): \(error)")
             return 2
         }
-        guard let secret else {
-            if context.format == "table" { context.console.info("Success! Data written to: \(path)") }
-            return 0
-        }
-        return context.outputSecret(secret, field: flags.string("field"))
+        return context.outputWritten(secret, path: path, field: flags.string("field"))
     }
 
     static func delete(_ arguments: [String], _ context: CommandContext) async -> Int32 {
