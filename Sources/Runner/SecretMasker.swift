@@ -27,8 +27,11 @@ public struct SecretMasker: Sendable {
     public init() {}
 
     /// Whether a variable of this name holds a secret.
+    /// Names that only mention a secret: Vault's `token_*` role settings (`token_policies=kong-read`) and
+    /// variables that name where a secret is kept (`*_FILE`, `*_PATH`, `*_DIR`), not the secret.
     public static func isSecretName(_ name: String) -> Bool {
         let upper = name.uppercased()
+        if name.hasPrefix("token_") || ["_FILE", "_PATH", "_DIR"].contains(where: upper.hasSuffix) { return false }
         return secretNameMarkers.contains { upper.contains($0) }
     }
 

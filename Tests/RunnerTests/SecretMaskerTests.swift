@@ -8,6 +8,14 @@ import Testing
         #expect(masker("secret abc123xyz token root pw hunter22 plain visible") == "secret **** token **** pw **** plain visible")
     }
 
+    @Test func namesThatOnlyMentionASecretAreNot() {
+        var masker = SecretMasker()
+        masker.addSecrets(fromVariables: ["KONG_SA_TOKEN_FILE": "/work/kong-sa-token", "VAULT_TOKEN_PATH": "/etc/vault-token"])
+        masker.addLiteralAssignments(in: "vault write auth/k8s/role/kong token_policies=kong-read token_ttl=1h password=hunter22\n")
+        #expect(masker("policies kong-read, ttl 1h, file /work/kong-sa-token /etc/vault-token, pw hunter22")
+            == "policies kong-read, ttl 1h, file /work/kong-sa-token /etc/vault-token, pw ****")
+    }
+
     @Test func vaultTokensAndJWTsAreMaskedByShape() {
         let masker = SecretMasker()
         let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjbGllbnRAY2xpZW50cyJ9.c2lnbmF0dXJlLWJ5dGVz"
