@@ -32,7 +32,9 @@ import Testing
         let root = try TestSupport.scratchContent(["how-to/b.md": "", "how-to/a/z.md": "", "how-to/a.txt": "", "_includes/x.md": ""])
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(ContentLoader(root: root).howToPaths() == [root + "/how-to/a/z.md", root + "/how-to/b.md"])
-        #expect(ContentLoader(root: TestSupport.contentRoot).howToPaths() == [TestSupport.tutorial])
+        let shipped = ContentLoader(root: TestSupport.contentRoot).howToPaths()
+        #expect(shipped.contains(TestSupport.tutorial))
+        #expect(shipped == shipped.sorted() && shipped.count == Set(shipped).count)
     }
 
     @Test func unreadableFileIsAnError() {
