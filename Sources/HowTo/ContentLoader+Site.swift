@@ -1,21 +1,40 @@
 import Diagnostics
 import Foundation
 import Liquid
+import Yams
 
 extension ContentLoader {
     /// The path of the site data file.
     var siteDataPath: String { (root as NSString).appendingPathComponent("_data/site.yml") }
 
-    /// Reads `_data/site.yml` into a `SiteConfig`; a missing file gives the defaults.
+    /// The names Jekyll gives its site configuration, looked for beside the content root and above it.
+    static let jekyllConfigNames = ["_config.yml", "jekyll.yml"]
+
+    /// Reads `_data/site.yml` into a `SiteConfig`; without it, the Jekyll configuration beside or above
+    /// the root (Kong's `jekyll.yml`: its top-level keys are `site.*`); neither gives the defaults.
     func readSite() throws(DiagnosticError) -> SiteConfig {
-        let path = siteDataPath
+        if let site = try readSite(at: siteDataPath, within: sourceRoot) { return site }
+        for folder in [root, (SourceRoot.absolute(root) as NSString).deletingLastPathComponent] {
+            for name in Self.jekyllConfigNames {
+                // The configuration is read within its own folder: a link out of it is refused like any other.
+                let path = (folder as NSString).appendingPathComponent(name)
+                if let site = try readSite(at: path, within: SourceRoot(folder, allowLinksOutside: sourceRoot.allowsLinksOutside)) {
+                    return site
+                }
+            }
+        }
+        return SiteConfig()
+    }
+
+    /// The site configuration in one YAML file; nil when there is no such file.
+    private func readSite(at path: String, within folder: SourceRoot) throws(DiagnosticError) -> SiteConfig? {
         let data: [UInt8]?
         do {
-            data = try sourceRoot.contents(of: path)
+            data = try folder.contents(of: path)
         } catch {
             throw DiagnosticError([.error(at: SourceLocation(file: path, line: 1), "\(error)")])
         }
-        guard let data else { return SiteConfig() }
+        guard let data else { return nil }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw DiagnosticError([.error(at: SourceLocation(file: path, line: 1), "site data is not UTF-8 text")])
         }
@@ -30,6 +49,9 @@ extension ContentLoader {
             switch key {
             case "title": site.title = reader.string(value, key) ?? site.title
             case "upstream_base_url": site.upstreamBaseURL = reader.string(value, key) ?? site.upstreamBaseURL
+            case "links" where !pairs.contains { $0.key == "upstream_base_url" }:
+                // Kong's `links.web` is where its site lives: pages not built here are linked there.
+                if let web = value.mapping?["web"]?.string { site.upstreamBaseURL = web }
             case "allow_raw_html": site.allowRawHTML = reader.bool(value, key) ?? false
             default: break
             }

@@ -15,6 +15,8 @@ public struct ContentLoader: Sendable {
     let includes: IncludeStore
     /// The root every file read must resolve inside (pages under it, includes, site data).
     public let sourceRoot: SourceRoot
+    /// The folder of the how-tos: `how-to/` in our layout, `_how-tos/` in a Kong docs tree (`app/`).
+    public let howToFolder: String
 
     /// Creates a loader for the content directory `root`; `allowLinksOutsideRoot` follows links that
     /// lead out of it (off by default: such files are refused, see `SourceRoot`).
@@ -23,6 +25,31 @@ public struct ContentLoader: Sendable {
         self.strict = strict
         sourceRoot = SourceRoot(root, allowLinksOutside: allowLinksOutsideRoot)
         includes = IncludeStore(root: (root as NSString).appendingPathComponent("_includes"), contentRoot: sourceRoot)
+        howToFolder = Self.howToFolder(in: root)
+    }
+
+    /// `ROOT/_how-tos` when it is there (Kong's Jekyll collection), else `ROOT/how-to`.
+    public static func howToFolder(in root: String) -> String {
+        var isFolder: ObjCBool = false
+        let kong = (root as NSString).appendingPathComponent("_how-tos")
+        if FileManager.default.fileExists(atPath: kong, isDirectory: &isFolder), isFolder.boolValue { return kong }
+        return (root as NSString).appendingPathComponent("how-to")
+    }
+
+    /// The how-to's path inside the how-to folder without `.md` (`gateway/x`); its URL without a permalink
+    /// is `/how-to/<that>/`, as Kong's `permalink: /how-to/:path/` default gives.
+    public func collectionPath(of file: String) -> String {
+        var relative = SourceRoot.absolute(file)
+        let folder = SourceRoot.absolute(howToFolder) + "/"
+        if relative.hasPrefix(folder) {
+            relative.removeFirst(folder.count)
+        } else if let range = relative.range(of: "/how-to/", options: .backwards) ?? relative.range(of: "/_how-tos/", options: .backwards) {
+            relative = String(relative[range.upperBound...])
+        } else {
+            relative = (relative as NSString).lastPathComponent
+        }
+        if relative.hasSuffix(".md") { relative.removeLast(3) }
+        return relative
     }
 
     /// Reads `content/_data/site.yml` (defaults when absent); throws `DiagnosticError` on bad YAML.
@@ -49,9 +76,9 @@ public struct ContentLoader: Sendable {
         return (diagnostics.hasErrors ? nil : page, diagnostics)
     }
 
-    /// Every `how-to/**/*.md` under the content root, sorted.
+    /// Every `*.md` under the how-to folder (`how-to/**` or Kong's `_how-tos/**`), sorted.
     public func howToPaths() -> [String] {
-        let base = (root as NSString).appendingPathComponent("how-to")
+        let base = howToFolder
         guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
         var paths: [String] = []
         while let relative = walker.nextObject() as? String {

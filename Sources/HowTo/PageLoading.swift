@@ -97,11 +97,9 @@ struct PageLoading {
             faqs: faqs, tldrHTML: tldrHTML, plan: plan)
     }
 
-    /// `how-to/a/b.md` → slug `a/b`, URL `/how-to/a/b/`.
+    /// `how-to/a/b.md` → slug `a/b`, URL `/how-to/a/b/` (a `permalink` replaces the URL).
     private func pageAddress() -> (String, String) {
-        var relative = path
-        if let range = path.range(of: "how-to/", options: .backwards) { relative = String(path[range.upperBound...]) }
-        if relative.hasSuffix(".md") { relative.removeLast(3) }
+        let relative = loader.collectionPath(of: path)
         return (relative, "/how-to/\(relative)/")
     }
 

@@ -9,16 +9,14 @@ struct HowToRenderer: Sendable {
         var summary: PageSummary?
     }
 
-    let loader: ContentLoader
-    let site: SiteConfig
     let templates: TemplateSet
     let context: HowToPageContext
     let staging: StagingDirectory
 
-    /// Loads `path`; writes `how-to/<slug>/index.html` unless the page has errors or is unpublished.
-    func render(path: String) throws -> Outcome {
-        let (loaded, diagnostics) = loader.load(page: path, site: site)
-        guard let page = loaded, !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, summary: nil) }
+    /// Writes a loaded how-to at its URL unless it has errors or is unpublished.
+    func render(_ loaded: (diagnostics: [Diagnostic], page: HowToPage?)) throws -> Outcome {
+        let diagnostics = loaded.diagnostics
+        guard let page = loaded.page, !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, summary: nil) }
         let fm = page.frontMatter
         if fm.published == false { return Outcome(diagnostics: diagnostics, summary: nil) }
         let html = templates.render(.howTo, try context.make(for: page))

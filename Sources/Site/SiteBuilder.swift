@@ -35,23 +35,23 @@ public struct SiteBuilder: Sendable {
         let site = try loader.loadSite()
         let templatesSource = SourceRoot(templatesRoot, allowLinksOutside: allowLinksOutsideRoot)
         let templates = try await TemplateSet(folder: templatesSource)
-        let paths = loader.howToPaths()
-        try Self.checkUniqueURLs(paths)
+        let loaded = try await Self.loadAll(loader, site: site)
+        if !loaded.collisions.isEmpty { throw DiagnosticError(loaded.collisions) }
 
         let staging = try StagingDirectory(outputPath: outputDir)
         do {
             let assetsFolder = (templatesRoot as NSString).appendingPathComponent("assets")
             try staging.copyFolder(assetsFolder, within: templatesSource, to: "assets")
-            let localPaths = Set(paths.map(SitePaths.howTo(sourcePath:)) + [SitePaths.home, SitePaths.howToIndex, SitePaths.tagIndex])
+            let localPaths = loaded.urls.union([SitePaths.home, SitePaths.howToIndex, SitePaths.tagIndex])
             let renderer = HowToRenderer(
-                loader: loader, site: site, templates: templates,
+                templates: templates,
                 context: HowToPageContext(
                     siteTitle: site.title,
                     links: LinkResolver(localPaths: localPaths, upstreamBaseURL: site.upstreamBaseURL),
                     names: ProductNames(site: site),
                     assetPaths: Self.assetPaths(in: assetsFolder)),
                 staging: staging)
-            let outcomes = try await Parallel.map(paths.count) { try renderer.render(path: paths[$0]) }
+            let outcomes = try await Parallel.map(loaded.pages.count) { try renderer.render(loaded.pages[$0]) }
             let diagnostics = outcomes.flatMap(\.diagnostics)
             if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
 
@@ -68,21 +68,40 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Two how-tos with the same file name would be written to the same URL.
-    static func checkUniqueURLs(_ paths: [String]) throws {
+    /// Every how-to of the content loaded in parallel, with the URL each is written to.
+    struct LoadedPages: Sendable {
+        /// One entry per how-to file, in path order: its diagnostics and its page when it loaded.
+        var pages: [(diagnostics: [Diagnostic], page: HowToPage?)]
+        /// The URL of every how-to: its `permalink`, else `/how-to/<path>/` (also for pages that failed to load).
+        var urls: Set<String>
+        /// An error for each how-to whose URL an earlier one already has.
+        var collisions: [Diagnostic]
+    }
+
+    /// Loads every how-to; throws `DiagnosticError` when the content holds none.
+    static func loadAll(_ loader: ContentLoader, site: SiteConfig) async throws -> LoadedPages {
+        let paths = loader.howToPaths()
+        guard !paths.isEmpty else {
+            throw DiagnosticError([.error(
+                at: SourceLocation(file: loader.root, line: 1),
+                "no how-to found: put them in \(loader.root)/how-to/ (or Kong's \(loader.root)/_how-tos/)")])
+        }
+        // The transform does not throw, so neither does the map.
+        let pages = try await Parallel.map(paths.count) { index -> (diagnostics: [Diagnostic], page: HowToPage?) in
+            let (page, diagnostics) = loader.load(page: paths[index], site: site)
+            return (diagnostics, page)
+        }
         var seen: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
-        for path in paths {
-            let url = SitePaths.howTo(sourcePath: path)
+        var collisions: [Diagnostic] = []
+        for (index, path) in paths.enumerated() {
+            let url = pages[index].page?.url ?? "/how-to/\(loader.collectionPath(of: path))/"
             if let first = seen[url] {
-                diagnostics.append(.error(
-                    at: SourceLocation(file: path, line: 1),
-                    "this how-to has the same URL \(url) as \(first): rename one of the files"))
+                collisions.append(.error(at: SourceLocation(file: path, line: 1), "this how-to has the same URL \(url) as \(first): change one's permalink or file name"))
             } else {
                 seen[url] = path
             }
         }
-        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return LoadedPages(pages: pages, urls: Set(seen.keys), collisions: collisions)
     }
 
     /// `/assets/<relative path>` of every file under the assets folder.

@@ -29,32 +29,22 @@ public struct SiteChecker: Sendable {
         } catch {
             return [.error(at: SourceLocation(file: contentRoot, line: 1), "\(error)")]
         }
-        let paths = loader.howToPaths()
-        var diagnostics: [Diagnostic] = []
+        let loaded: SiteBuilder.LoadedPages
         do {
-            try SiteBuilder.checkUniqueURLs(paths)
+            loaded = try await SiteBuilder.loadAll(loader, site: site)
         } catch let error as DiagnosticError {
-            diagnostics += error.diagnostics
-        } catch {}
-
-        // The transform does not throw, so neither does the map.
-        let loaded = (try? await Parallel.map(paths.count) { index -> Loaded in
-            let (page, diagnostics) = loader.load(page: paths[index], site: site)
-            return Loaded(diagnostics: diagnostics, page: page.map(Self.linkPage))
-        }) ?? []
-        let pages = loaded.compactMap(\.page)
-        let checker = LinkChecker(pages: pages, knownURLs: Set(paths.map(SitePaths.howTo(sourcePath:))))
-        for result in loaded {
+            return error.diagnostics
+        } catch {
+            return [.error(at: SourceLocation(file: contentRoot, line: 1), "\(error)")]
+        }
+        let linkPages = loaded.pages.map { $0.page.map(Self.linkPage) }
+        let checker = LinkChecker(pages: linkPages.compactMap { $0 }, knownURLs: loaded.urls)
+        var diagnostics = loaded.collisions
+        for (result, linkPage) in zip(loaded.pages, linkPages) {
             diagnostics += result.diagnostics
-            if let page = result.page { diagnostics += checker.check(page) }
+            if let linkPage { diagnostics += checker.check(linkPage) }
         }
         return diagnostics
-    }
-
-    /// One loaded how-to: its diagnostics and, when it loaded, what the link check needs.
-    private struct Loaded: Sendable {
-        var diagnostics: [Diagnostic]
-        var page: LinkChecker.Page?
     }
 
     /// The ids and link targets of a loaded page.

@@ -17,11 +17,4 @@ enum SitePaths {
         let trimmed = url.drop(while: { $0 == "/" })
         return trimmed.isEmpty ? "index.html" : "\(trimmed)\(trimmed.hasSuffix("/") ? "" : "/")index.html"
     }
-
-    /// `/how-to/<file name without .md>/`, the URL the loader gives the how-to at `path`.
-    static func howTo(sourcePath path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        return "/how-to/\(slug)/"
-    }
 }

@@ -28,15 +28,17 @@ struct PlanLoader {
     func load(_ paths: [String]) throws -> [Loaded] {
         var files: [(String, Bool)] = []
         var diagnostics: [Diagnostic] = []
-        for path in paths.isEmpty ? [(contentRoot ?? "content") + "/how-to"] : paths {
+        for path in paths.isEmpty ? [contentRoot ?? "content"] : paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 diagnostics.append(.error(at: SourceLocation(file: path, line: 1), "no such file or directory"))
                 continue
             }
             if isDirectory.boolValue {
-                let found = Self.markdownFiles(under: path)
-                if found.isEmpty { diagnostics.append(.warning(at: SourceLocation(file: path, line: 1), "no how-to (*.md) under this directory")) }
+                let found = Self.howTos(under: path)
+                if found.isEmpty {
+                    diagnostics.append(.error(at: SourceLocation(file: path, line: 1), "no how-to (*.md) under this directory, nor under its how-to/ or _how-tos/"))
+                }
                 files += found.map { ($0, false) }
             } else {
                 files.append((path, true))
@@ -76,6 +78,16 @@ struct PlanLoader {
             let known = names.isEmpty ? "it declares none" : "it declares \(names.sorted().joined(separator: ", "))"
             return .error(at: step.location, "no provider named `\(name)`: declare it in \(root)/_data/providers.yml (\(known))")
         }
+    }
+
+    /// The how-tos of a content root (its `how-to/` or Kong's `_how-tos/`), else every how-to under `directory`.
+    static func howTos(under directory: String) -> [String] {
+        let folder = ContentLoader.howToFolder(in: directory)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue {
+            return ContentLoader(root: directory).howToPaths()
+        }
+        return markdownFiles(under: directory)
     }
 
     /// Every `*.md` under `directory`, sorted, skipping `_includes` and `_data`.
