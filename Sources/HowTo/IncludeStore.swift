@@ -38,11 +38,16 @@ final class IncludeStore: Sendable {
             .map { IncludeSource(text: $0, file: path) }
     }
 
-    /// The file path for an include name.
+    /// The file path for an include name: the file as named when it is there (Jekyll includes any file,
+    /// `_files/batch.jsonl`), else the name with `.md` added.
     static func path(_ name: String, root: String) -> String {
         var name = name.trimmingCharacters(in: CharacterSet(charactersIn: "'\" "))
         while name.hasPrefix("/") { name.removeFirst() }
-        if !name.hasSuffix(".md") && !name.hasSuffix(".html") { name += ".md" }
-        return (root as NSString).appendingPathComponent(name)
+        let path = (root as NSString).appendingPathComponent(name)
+        var isFolder: ObjCBool = false
+        if path.hasSuffix(".md") || path.hasSuffix(".html") || FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue {
+            return path
+        }
+        return path + ".md"
     }
 }

@@ -21,6 +21,26 @@ enum KongBlocks {
         engine.register(block: "konnect") { call in topology("konnect", call, env) }
         engine.register(block: "on_prem") { call in topology("on-prem", call, env) }
         engine.register(block: "env_variables") { call in try environmentVariables(call, env) }
+        for block in blocks { engine.register(block: block.name) { call in try block.render(call, env) } }
+        engine.register(tag: "include_svg") { call in includeSVG(call, env) }
+    }
+
+    /// The blocks that live in a file of their own under `Blocks/`.
+    static let blocks: [any KongBlock.Type] = [
+        KonnectAPIRequestBlock.self, ControlPlaneRequestBlock.self, HTTPRequestBlock.self, TableBlock.self, DetailsBlock.self,
+        MermaidBlock.self, KonnectCRDBlock.self, HTTPRouteBlock.self, OperatorPodTemplateSpecBlock.self,
+    ]
+
+    /// `{% include_svg file_path=VAR %}` → an image of the site's SVG file (not inlined: an SVG can carry script).
+    static func includeSVG(_ call: LiquidTagCall, _ env: RenderEnvironment) -> String {
+        var path = ""
+        for part in call.arguments.split(separator: " ") where part.hasPrefix("file_path=") {
+            let value = String(part.dropFirst("file_path=".count))
+            let quoted = value.first == "\"" || value.first == "'"
+            path = quoted ? value.trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) : call.context.evaluate(value).text
+        }
+        let src = path.hasPrefix("/") ? path : "/" + path
+        return env.sink.placeholder(html: "<img class=\"svg\" src=\"\(HTMLEscaping.escape(src))\" alt=\"\">", text: "")
     }
 
     /// `{% new_in 3.4 %}` → a `v3.4+` badge (the argument may also name a variable).

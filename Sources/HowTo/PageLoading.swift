@@ -85,8 +85,11 @@ struct PageLoading {
 
         let plan = makePlan(frontMatter, prerequisites: prerequisiteSteps, body: extractor.steps, cleanup: cleanupSteps)
         if plan.steps.isEmpty, !diagnostics.hasErrors {
-            diagnostics.append(.error(at: SourceLocation(file: path, line: source.bodyFirstLine),
-                "the how-to has no runnable step: add a ```sh block, or mark a block with {: data-test-step=\"block\" }"))
+            // Kong publishes how-tos it does not test (`automated_tests: false`, UI walkthroughs): a page, not a defect.
+            let untested = frontMatter.automatedTests == false || loader.howToFolder.hasSuffix("_how-tos")
+            let message = "the how-to has no runnable step: add a ```sh block, or mark a block with {: data-test-step=\"block\" }"
+            let location = SourceLocation(file: path, line: source.bodyFirstLine)
+            diagnostics.append(untested ? .warning(at: location, message) : .error(at: location, message))
         }
         diagnostics = Self.unique(diagnostics)
         return HowToPage(

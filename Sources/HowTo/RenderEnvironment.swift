@@ -26,6 +26,11 @@ struct RenderEnvironment: Sendable {
         engine.register(filter: "markdownify") { input, _ in
             .string(MarkdownDocument.parse(input.text, file: "markdownify", options: options).html)
         }
+        let environment = self
+        // Jekyll's `liquify` (Kong's filters/liquify.rb): the value's own Liquid, rendered with the page's variables.
+        engine.register(filter: "liquify") { input, _ in
+            .string(environment.liquid(input.text, at: SourceLocation(file: "liquify", line: 1)).output)
+        }
         return engine
     }
 

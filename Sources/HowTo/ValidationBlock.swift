@@ -11,7 +11,7 @@ struct ValidationBlock {
     var script: String
 
     /// The validation types this site renders.
-    static let types = ["vault-secret", "custom-command", "request-check", "env-variables"]
+    static let types = ["vault-secret", "custom-command", "request-check", "env-variables"] + NotEmulatedCheck.needs.keys.sorted()
     /// Where relative request-check URLs go for the on-prem topology (Kong's `url_origin`).
     static let onPremOrigin = "http://localhost:8000"
 
@@ -61,6 +61,10 @@ struct ValidationBlock {
             guard !r.diagnostics.hasErrors else { throw DiagnosticError(r.diagnostics) }
             validation = .envVariables(names)
             script = names.map { ": \"${\($0):?\($0) is not set}\"" }.joined(separator: "\n")
+        case _ where NotEmulatedCheck.needs[type] != nil:
+            let check = try NotEmulatedCheck(type: type, entries: entries, root: yaml.root, reader: &r)
+            validation = .notEmulated(type: type, needs: NotEmulatedCheck.needs[type]!, settings: check.settings)
+            script = check.script
         default:
             throw DiagnosticError([.error(at: location, "unknown validation type `\(type)`: use one of \(Self.types.joined(separator: ", "))")])
         }
@@ -93,9 +97,15 @@ struct ValidationBlock {
             } else {
                 for (i, item) in r.sequence(extract, "extract_body").enumerated() {
                     let fields = r.mapping(item, "extract_body[\(i)]") ?? []
-                    let name = fields.first { $0.key == "name" || $0.key == "variable" }.flatMap { r.lenientString($0.value, "extract_body[\(i)].name") }
-                    let path = fields.first { $0.key == "path" || $0.key == "jq" }.flatMap { r.lenientString($0.value, "extract_body[\(i)].path") }
-                    if let name, let path { check.extract[name] = path } else { r.error(item, "`extract_body[\(i)]` needs `name` and `path`") }
+                    func field(_ key: String) -> String? {
+                        fields.first { $0.key == key }.flatMap { r.lenientString($0.value, "extract_body[\(i)].\(key)") }
+                    }
+                    // Kong's harness (tools/automated-tests) reads `name` as the response field and `variable` as
+                    // the variable; our own form is `name` (the variable) and `path` or `jq`.
+                    let kong = field("variable")
+                    let name = kong ?? field("name")
+                    let path = kong != nil ? field("name") : (field("path") ?? field("jq"))
+                    if let name, let path { check.extract[name] = path } else { r.error(item, "`extract_body[\(i)]` needs `name` and `variable` (Kong's form) or `name` and `path`") }
                 }
             }
         }

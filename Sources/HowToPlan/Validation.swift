@@ -8,6 +8,9 @@ public enum Validation: Sendable, Hashable, Codable {
     case requestCheck(RequestCheck)
     /// Named variables must be set (non-empty) in the session.
     case envVariables([String])
+    /// A Kong check that needs what howto does not emulate (a gateway proxy, Kubernetes, gRPC): planned with
+    /// its settings, reported as not runnable here when the how-to is tested.
+    case notEmulated(type: String, needs: String, settings: [String: String])
 
     /// The Kong validation type name (`vault-secret`, `custom-command`, ...).
     public var typeName: String {
@@ -16,6 +19,7 @@ public enum Validation: Sendable, Hashable, Codable {
         case .customCommand: "custom-command"
         case .requestCheck: "request-check"
         case .envVariables: "env-variables"
+        case let .notEmulated(type, _, _): type
         }
     }
 }

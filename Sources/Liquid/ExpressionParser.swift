@@ -123,6 +123,12 @@ struct ExpressionParser {
         return advance().text
     }
 
+    /// A name, or a quoted one as Shopify Liquid takes in `{% capture "name" %}`.
+    mutating func nameOrString() throws(MarkupError) -> String {
+        if current.kind == .string { return String(advance().text.filter { $0 != "\"" && $0 != "'" }) }
+        return try identifier()
+    }
+
     // MARK: Grammar
 
     /// `expression (| filter (: arg (, arg)*)?)*`

@@ -215,7 +215,7 @@ struct Parser {
         var name: String?
         do throws(MarkupError) {
             var p = try ExpressionParser(source, range: opening.arguments)
-            name = try p.identifier()
+            name = try p.nameOrString()
             try p.expectEnd()
         } catch {
             report(error, "in `capture`")

@@ -13,6 +13,11 @@ public enum StandardFilters {
         "downcase": { input, args in _ = try argument(args, 0, "downcase"); return .string(input.text.lowercased()) },
         "upcase": { input, args in _ = try argument(args, 0, "upcase"); return .string(input.text.uppercased()) },
         "strip": { input, args in _ = try argument(args, 0, "strip"); return .string(input.text.trimmingLiquidSpace()) },
+        "lstrip": { input, args in _ = try argument(args, 0, "lstrip"); return .string(String(input.text.drop(while: \.isWhitespace))) },
+        "rstrip": { input, args in
+            _ = try argument(args, 0, "rstrip")
+            return .string(String(input.text.reversed().drop(while: \.isWhitespace).reversed()))
+        },
         "join": { input, args in
             let separator = args.isEmpty ? " " : try argument(args, 1, "join")[0].text
             return .string(input.elements.map(\.text).joined(separator: separator))

@@ -198,6 +198,7 @@ extension Walkthrough {
             "`\(command.trimmingCharacters(in: .whitespacesAndNewlines))` exited with \(code)" + (output.map { " and printed \"\($0)\"" } ?? "") + "."
         case let .requestCheck(check): "\(check.method) \(check.url) answered \(check.status)."
         case let .envVariables(names): names.joined(separator: ", ") + (names.count == 1 ? " is set." : " are set.")
+        case let .notEmulated(type, needs, _): "The `\(type)` check needs \(needs); check its output yourself."
         }
     }
 
