@@ -262,7 +262,15 @@ struct Parser {
             path = source.string(tag.arguments.lowerBound + 1..<i)
             if i < tag.arguments.upperBound { i += 1 }
         } else {
-            while i < tag.arguments.upperBound, !b[i].isLiquidSpace { i += 1 }
+            while i < tag.arguments.upperBound, !b[i].isLiquidSpace {
+                // Jekyll's dynamic path: `{{ variable }}` inside it may hold spaces.
+                if b[i] == UInt8(ascii: "{"), i + 1 < tag.arguments.upperBound, b[i + 1] == UInt8(ascii: "{") {
+                    while i + 1 < tag.arguments.upperBound, !(b[i] == UInt8(ascii: "}") && b[i + 1] == UInt8(ascii: "}")) { i += 1 }
+                    i += 1
+                }
+                i += 1
+            }
+            i = min(i, tag.arguments.upperBound)
             path = source.string(tag.arguments.lowerBound..<i)
         }
         guard !path.isEmpty else {

@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 
 /// Renders parsed nodes for one `LiquidEngine.render` call: variables, includes, handlers, diagnostics.
@@ -125,9 +126,22 @@ final class Renderer {
         }
     }
 
-    private func include(_ path: String, _ parameters: [(String, Expression)], at location: SourceLocation,
+    /// Jekyll's dynamic include path: each `{{ variable }}` in `k8s/{{ include.provider }}/x.md` is its value.
+    private func dynamicPath(_ written: String) -> String {
+        var path = ""
+        var rest = Substring(written)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            path += rest[..<open.lowerBound]
+            path += context.evaluate(String(rest[open.upperBound..<close.lowerBound]).trimmingLiquidSpace()).text
+            rest = rest[close.upperBound...]
+        }
+        return path + rest
+    }
+
+    private func include(_ written: String, _ parameters: [(String, Expression)], at location: SourceLocation,
                          into out: inout OutputBuffer) {
         guard spend(steps: 1, at: location) else { return }
+        let path = dynamicPath(written)
         let found: IncludeSource?
         do {
             found = try engine.includes(path)

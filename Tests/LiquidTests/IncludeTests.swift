@@ -20,6 +20,15 @@ import Testing
             == "S|S")
     }
 
+    @Test func dynamicIncludePathsTakeTheirVariables() {
+        let engine = engine([
+            "k8s/single.md": "{% include k8s/cloud/{{include.provider}}/lb.md %}|{% include k8s/{{ kind }}.md %}",
+            "k8s/cloud/gke/lb.md": "gke", "k8s/ingress.md": "ingress",
+        ])
+        #expect(output("{% include k8s/single.md provider='gke' %}", ["kind": "ingress"], engine: engine) == "gke|ingress")
+        #expect(output("{% capture \"run1\" %}one{% endcapture %}{{ run1 }}", engine: engine) == "one", "a quoted capture name")
+    }
+
     @Test func nestedIncludesHaveTheirOwnParameters() {
         let engine = engine([
             "outer.md": "[{{ include.v }}{% include inner.md v='in' %}{{ include.v }}]",
