@@ -128,7 +128,8 @@ struct PageLoading {
         extractor.collect(document.blocks)
         diagnostics += extractor.diagnostics
         let rendered = RenderedItem(
-            title: sink.plainText(item.title), html: document.html, iconURL: item.iconURL, topology: topology, passages: extractor.passages)
+            title: sink.plainText(item.title), html: document.html, iconURL: item.iconURL, topology: topology, passages: extractor.passages,
+            headingIDs: document.headings.map(\.id))
         return (rendered, extractor.steps)
     }
 

@@ -10,13 +10,17 @@ public struct RenderedItem: Sendable, Hashable {
     public var topology: String?
     /// The item body in reading order, for the terminal.
     public var passages: [Passage]
+    /// The ids of the headings in the body (a prerequisite's own `#### Set up keys`, which pages link to).
+    public var headingIDs: [String]
 
     /// Creates a rendered item.
-    public init(title: String, html: String, iconURL: String? = nil, topology: String? = nil, passages: [Passage] = []) {
+    public init(title: String, html: String, iconURL: String? = nil, topology: String? = nil, passages: [Passage] = [],
+                headingIDs: [String] = []) {
         self.title = title
         self.html = html
         self.iconURL = iconURL
         self.topology = topology
         self.passages = passages
+        self.headingIDs = headingIDs
     }
 }

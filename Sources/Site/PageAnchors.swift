@@ -1,4 +1,3 @@
-import Foundation
 import HowTo
 import Markdown
 
@@ -23,18 +22,8 @@ struct PageAnchors: Sendable {
         prerequisiteIDs = page.prerequisites.map { slugger.id(for: $0.title) }
         cleanupIDs = page.cleanup.map { slugger.id(for: $0.title) }
         faqIDs = page.faqs.map { slugger.id(for: $0.question) }
-        let itemHeadingIDs = (page.prerequisites + page.cleanup).flatMap { Self.headingIDs(in: $0.html) }
+        let itemHeadingIDs = (page.prerequisites + page.cleanup).flatMap(\.headingIDs)
         all = Set(page.headings.map(\.id) + Self.sectionIDs + prerequisiteIDs + cleanupIDs + faqIDs + itemHeadingIDs
             + (0..<stepCount).map { "step-\($0 + 1)" })
-    }
-
-    /// The ids of the headings in rendered HTML (a prerequisite's own `#### Set up keys`, which Kong links to).
-    static func headingIDs(in html: String) -> [String] {
-        html.components(separatedBy: "<h").dropFirst().compactMap { tag in
-            guard let level = tag.first, ("1"..."6").contains(level), let start = tag.range(of: " id=\"") else { return nil }
-            let rest = tag[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\""), rest.startIndex < (tag.firstIndex(of: ">") ?? tag.endIndex) else { return nil }
-            return String(rest[..<end])
-        }
     }
 }
