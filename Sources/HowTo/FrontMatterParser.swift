@@ -101,7 +101,10 @@ struct FrontMatterParser {
         case "tags": fm.tags = reader.strings(value, key)
         case "search_aliases": fm.searchAliases = reader.strings(value, key)
         case "tools": fm.tools = reader.strings(value, key)
-        case "api_specs", "tiers": _ = reader.strings(value, key)
+        case "api_specs": _ = reader.strings(value, key)
+        case "tiers":
+            // Kong's `tiers` maps a product to its tier name (`insomnia: enterprise`).
+            for (product, _, tier) in reader.mapping(value, key) ?? [] { _ = reader.string(tier, "tiers.\(product)") }
         case "tldr": fm.tldr = optional(value) { $0.qa(value, key) }
         case "faqs": fm.faqs = reader.sequence(value, key).enumerated().compactMap { i, item in qa(item, "faqs[\(i)]") }
         case "related_resources": fm.relatedResources = links(value, key)

@@ -21,22 +21,32 @@ struct YAMLReader {
     static let resolver = Resolver.basic
 
     /// Composes `yaml` within `BoundedYAML`'s limits, turning Yams and limit errors into a located diagnostic.
+    ///
+    /// A key repeated in a block mapping is a warning and the last one wins, as in Jekyll (Psych): the earlier
+    /// entries are blanked out (lines keep their numbers) and the text is composed again.
     mutating func compose(_ yaml: String) -> Node? {
-        do {
-            return try BoundedYAML.compose(yaml, resolver: Self.resolver)
-        } catch let error as YAMLLimitError {
-            diagnostics.append(.error(at: SourceLocation(file: file, line: error.line + firstLine - 1, column: error.column), error.message))
-            return nil
-        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-            diagnostics.append(duplicateKey(duplicates, after: context.mark, in: yaml))
-            return nil
-        } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error))
-            return nil
-        } catch {
-            diagnostics.append(.error(at: SourceLocation(file: file, line: firstLine), "cannot read the YAML: \(error)"))
-            return nil
+        var text = yaml
+        for _ in 0...yaml.utf8.count {
+            do {
+                return try BoundedYAML.compose(text, resolver: Self.resolver)
+            } catch let error as YAMLLimitError {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: error.line + firstLine - 1, column: error.column), error.message))
+                return nil
+            } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+                guard let kept = dropEarlierDuplicates(of: duplicates, from: context.mark, in: text) else {
+                    diagnostics.append(.error(at: location(context.mark), "invalid YAML: duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in a mapping"))
+                    return nil
+                }
+                text = kept
+            } catch let error as YamlError {
+                diagnostics.append(diagnostic(for: error))
+                return nil
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: firstLine), "cannot read the YAML: \(error)"))
+                return nil
+            }
         }
+        return nil
     }
 
     /// A located diagnostic for a Yams error.
@@ -54,21 +64,38 @@ struct YAMLReader {
         }
     }
 
-    /// Points at the second occurrence of a duplicated key (Yams only gives the mapping's start).
-    private func duplicateKey(_ keys: [String], after mark: Mark, in yaml: String) -> Diagnostic {
-        let names = keys.map { "`\($0)`" }.joined(separator: ", ")
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        var seen = 0
-        for (i, line) in lines.enumerated() where i >= mark.line - 1 {
-            let trimmed = line.drop { $0 == " " || $0 == "-" }
-            guard let key = keys.first(where: { trimmed.hasPrefix($0 + ":") }) else { continue }
-            let column = line.count - trimmed.count + 1
-            if column == mark.column { seen += 1 }
-            if seen == 2 {
-                return .error(at: SourceLocation(file: file, line: i + firstLine, column: column), "invalid YAML: duplicate key `\(key)`; each key may appear once")
+    /// Blanks out every entry of `keys` but the last in the block mapping whose first key is at `mark`, warning
+    /// with both lines; nil when the entries cannot be found on their own lines (a flow mapping).
+    private mutating func dropEarlierDuplicates(of keys: [String], from mark: Mark, in yaml: String) -> String? {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var changed = false
+        for key in keys {
+            var occurrences: [Int] = []
+            let start = mark.line - 1
+            for i in start..<lines.count {
+                let line = lines[i]
+                let spaces = line.prefix { $0 == " " }.count
+                let rest = line.dropFirst(spaces)
+                // A line left of the mapping (or a new `- ` item) ends it.
+                if i > start, !rest.isEmpty, !rest.hasPrefix("#"), spaces + 1 < mark.column { break }
+                let keyColumn = i == start ? line.prefix { $0 == " " || $0 == "-" }.count + 1 : spaces + 1
+                if keyColumn == mark.column, line.dropFirst(keyColumn - 1).hasPrefix(key + ":") { occurrences.append(i) }
+            }
+            guard let last = occurrences.last, occurrences.count > 1 else { return nil }
+            for first in occurrences.dropLast() {
+                diagnostics.append(.warning(
+                    at: SourceLocation(file: file, line: last + firstLine, column: mark.column),
+                    "duplicate key `\(key)` (also on line \(first + firstLine)); the last one wins, as in Jekyll, so line \(first + firstLine)'s value is ignored"))
+                lines[first] = String(lines[first].prefix(mark.column - 1))
+                var next = first + 1
+                while next < lines.count, lines[next].prefix(while: { $0 == " " }).count >= mark.column || lines[next].allSatisfy({ $0 == " " }) {
+                    lines[next] = ""
+                    next += 1
+                }
+                changed = true
             }
         }
-        return .error(at: location(mark), "invalid YAML: duplicate key \(names) in a mapping")
+        return changed ? lines.joined(separator: "\n") : nil
     }
 
     /// The file location of a Yams mark.

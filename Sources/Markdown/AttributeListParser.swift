@@ -9,12 +9,18 @@ struct AttributeListParser {
         var index: Int
     }
 
+    /// A list that was read: its attributes and what kramdown would silently drop from it.
+    struct Parsed: Equatable {
+        var attributes = Attributes()
+        var warnings: [Failure] = []
+    }
+
     /// The bytes of one source line (or info string).
     let bytes: ArraySlice<UInt8>
 
     /// Parses the list opening at `open` (a `{`); it must close on this line and be followed only by blanks.
-    func parse(openingAt open: Int) -> Result<Attributes, Failure> {
-        var attributes = Attributes()
+    func parse(openingAt open: Int) -> Result<Parsed, Failure> {
+        var parsed = Parsed()
         var i = open + 1
         if i < bytes.endIndex, bytes[i] == UInt8(ascii: ":") { i += 1 }
         while true {
@@ -29,14 +35,24 @@ struct AttributeListParser {
                 guard rest == bytes.endIndex else {
                     return .failure(Failure(error: .textAfterClosingBrace, index: rest))
                 }
-                return .success(attributes)
+                return .success(parsed)
             case UInt8(ascii: "."), UInt8(ascii: "#"):
-                let end = scan(from: i + 1) { !Self.isBlank($0) && $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "}") }
+                let end = scan(from: i + 1, while: Self.isNameByte)
                 guard end > i + 1 else {
-                    return .failure(Failure(error: c == UInt8(ascii: ".") ? .missingClassName : .missingID, index: i))
+                    // kramdown skips a lone marker and reads the bare word after it as a reference to an
+                    // attribute list definition, which adds nothing: `{:. warning}` is a block without a class.
+                    let wordStart = skipBlanks(from: i + 1)
+                    let wordEnd = scan(from: wordStart, while: Self.isKeyByte)
+                    guard wordEnd > wordStart, wordEnd == bytes.endIndex || bytes[wordEnd] != UInt8(ascii: "=") else {
+                        return .failure(Failure(error: c == UInt8(ascii: ".") ? .missingClassName : .missingID, index: i))
+                    }
+                    let marker = String(decoding: [c], as: UTF8.self)
+                    parsed.warnings.append(Failure(error: .detachedName(marker: marker, name: text(wordStart, wordEnd)), index: i))
+                    i = wordEnd
+                    continue
                 }
                 let name = text(i + 1, end)
-                if c == UInt8(ascii: ".") { attributes.addClass(name) } else { attributes.id = name }
+                if c == UInt8(ascii: ".") { parsed.attributes.addClass(name) } else { parsed.attributes.id = name }
                 i = end
             case _ where Self.isKeyByte(c):
                 let keyEnd = scan(from: i, while: Self.isKeyByte)
@@ -47,7 +63,7 @@ struct AttributeListParser {
                 switch readValue(at: keyEnd + 1, key: key) {
                 case .failure(let failure): return .failure(failure)
                 case .success(let (value, next)):
-                    set(key: key, value: value, in: &attributes)
+                    set(key: key, value: value, in: &parsed.attributes)
                     i = next
                 }
             default:
@@ -96,6 +112,10 @@ struct AttributeListParser {
     }
 
     private func text(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
+
+    private static func isNameByte(_ c: UInt8) -> Bool {
+        !isBlank(c) && c != UInt8(ascii: ".") && c != UInt8(ascii: "#") && c != UInt8(ascii: "}")
+    }
 
     static func isBlank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
 

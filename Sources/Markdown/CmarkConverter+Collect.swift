@@ -27,12 +27,7 @@ extension CmarkConverter {
 
     /// Parses the attribute list on `line`; a malformed one is reported and yields nil.
     mutating func attributeList(line: Int, open: Int) -> Attributes? {
-        switch AttributeListParser(bytes: source.line(line)).parse(openingAt: open) {
-        case .success(let attributes): return attributes
-        case .failure(let failure):
-            report(failure, line: line)
-            return nil
-        }
+        readList(source.line(line), open: open, line: line)
     }
 
     // MARK: paragraphs
@@ -160,11 +155,8 @@ extension CmarkConverter {
         let line = Self.startLine(heading)
         let raw = source.line(line)
         let rawOpen = Self.trailingListOpen(raw) ?? raw.startIndex
-        switch AttributeListParser(bytes: literal[...]).parse(openingAt: open) {
-        case .success(let attributes):
+        if let attributes = readList(literal[...], open: open, line: line, shift: rawOpen - open) {
             attach(attributes, to: heading)
-        case .failure(let failure):
-            report(AttributeListParser.Failure(error: failure.error, index: rawOpen + failure.index - open), line: line)
         }
         var kept = literal[..<open]
         while let c = kept.last, AttributeListParser.isBlank(c) { kept = kept.dropLast() }
@@ -193,9 +185,6 @@ extension CmarkConverter {
         let raw = source.line(line)
         let fenceStart = raw.startIndex + max(0, Int(cmark_node_get_start_column(code)) - 1)
         guard fenceStart <= raw.endIndex, let open = raw[fenceStart...].firstIndex(of: UInt8(ascii: "{")) else { return }
-        switch AttributeListParser(bytes: raw).parse(openingAt: open) {
-        case .success(let attributes): infoAttributes[code] = attributes
-        case .failure(let failure): report(failure, line: line)
-        }
+        if let attributes = readList(raw, open: open, line: line) { infoAttributes[code] = attributes }
     }
 }

@@ -138,7 +138,18 @@ struct CmarkConverter {
         if let id = attributes.id { slugger.reserve(id) }
     }
 
-    mutating func report(_ failure: AttributeListParser.Failure, line: Int) {
-        diagnostics.append(.error(at: source.location(line: line, byteIndex: failure.index), failure.error.description))
+    /// Reads the list opening at `open` in `bytes` (at `shift` bytes from where it sits on `line`): an error
+    /// yields nil, what kramdown would drop is a warning.
+    mutating func readList(_ bytes: ArraySlice<UInt8>, open: Int, line: Int, shift: Int = 0) -> Attributes? {
+        switch AttributeListParser(bytes: bytes).parse(openingAt: open) {
+        case .success(let parsed):
+            for warning in parsed.warnings {
+                diagnostics.append(.warning(at: source.location(line: line, byteIndex: warning.index + shift), warning.error.description))
+            }
+            return parsed.attributes
+        case .failure(let failure):
+            diagnostics.append(.error(at: source.location(line: line, byteIndex: failure.index + shift), failure.error.description))
+            return nil
+        }
     }
 }

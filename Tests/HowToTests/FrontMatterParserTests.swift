@@ -88,6 +88,23 @@ import Testing
         #expect(described.contains { $0.hasPrefix("14:5 `faqs[0]` needs both `q`") })
     }
 
+    /// Kong's `tiers` maps a product to its tier name; a list or a nested value is a type error.
+    @Test(arguments: [
+        ("tiers:\n  insomnia: enterprise\n", nil),
+        ("tiers:\n  - enterprise\n", "9:3 `tiers` must be a mapping"),
+        ("tiers:\n  insomnia:\n    - a\n", "10:5 `tiers.insomnia` must be text"),
+    ] as [(String, String?)])
+    func tiersMapProductsToTierNames(frontMatter: String, error: String?) throws {
+        let (page, diagnostics, _) = try TestSupport.load(TestSupport.page(frontMatter: frontMatter))
+        let described = diagnostics.filter { $0.severity == .error }.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        if let error {
+            #expect(page == nil)
+            #expect(described.contains { $0.hasPrefix(error) }, "\(described)")
+        } else {
+            #expect(page != nil && described.isEmpty, "\(described)")
+        }
+    }
+
     @Test func unknownKeysWarnAndStrictMakesThemErrors() throws {
         let page = TestSupport.page(frontMatter: "bread-crumbs:\n  - /x/\nprereqs:\n  prereqs:\n")
         let (loaded, warnings, _) = try TestSupport.load(page)

@@ -3,8 +3,24 @@ import Testing
 
 @Suite struct AttributeListParserTests {
     private func parse(_ text: String) -> Result<Attributes, AttributeListParser.Failure> {
+        parsed(text).map(\.attributes)
+    }
+
+    private func parsed(_ text: String) -> Result<AttributeListParser.Parsed, AttributeListParser.Failure> {
         let bytes = Array(text.utf8)
         return AttributeListParser(bytes: bytes[...]).parse(openingAt: bytes.firstIndex(of: UInt8(ascii: "{"))!)
+    }
+
+    /// kramdown skips a lone `.` or `#` and takes the next bare word for an attribute list reference: no class.
+    @Test(arguments: [
+        ("{:. warning}", [AttributeListParser.Failure(error: .detachedName(marker: ".", name: "warning"), index: 2)], [String]()),
+        ("{: .info # top }", [.init(error: .detachedName(marker: "#", name: "top"), index: 9)], ["info"]),
+    ])
+    func aDetachedNameIsAWarningAndAddsNothing(text: String, warnings: [AttributeListParser.Failure], classes: [String]) throws {
+        let result = try parsed(text).get()
+        #expect(result.warnings == warnings)
+        #expect(result.attributes.classes == classes)
+        #expect(result.attributes.id == nil)
     }
 
     @Test func readsClassesIdAndPairsInOrder() throws {
@@ -33,8 +49,9 @@ import Testing
     @Test(arguments: [
         (#"{: key="unclosed }"#, 7, AttributeListError.unterminatedValue(key: "key")),
         ("{:.info", 0, .missingClosingBrace),
-        ("{:. warning}", 2, .missingClassName),
-        ("{:# x}", 2, .missingID),
+        ("{:. }", 2, .missingClassName),
+        ("{:. key=v}", 2, .missingClassName),
+        ("{:# }", 2, .missingID),
         ("{: flag }", 7, .missingEquals(key: "flag")),
         ("{: key= }", 7, .missingValue(key: "key")),
         ("{:.a} trailing", 6, .textAfterClosingBrace),
