@@ -13,6 +13,16 @@ extension ContentLoader {
     /// Reads `_data/site.yml` into a `SiteConfig`; without it, the Jekyll configuration beside or above
     /// the root (Kong's `jekyll.yml`: its top-level keys are `site.*`); neither gives the defaults.
     func readSite() throws(DiagnosticError) -> SiteConfig {
+        var site = try readSiteVariables()
+        if site.variables["data"] == nil {
+            let data = SiteData(folder: (root as NSString).appendingPathComponent("_data"), sourceRoot: sourceRoot)
+            site.variables["data"] = .dictionary(try data.load(names: referencedDataNames()))
+        }
+        return site
+    }
+
+    /// `_data/site.yml`, else the Jekyll configuration beside or above the root, else the defaults.
+    private func readSiteVariables() throws(DiagnosticError) -> SiteConfig {
         if let site = try readSite(at: siteDataPath, within: sourceRoot) { return site }
         for folder in [root, (SourceRoot.absolute(root) as NSString).deletingLastPathComponent] {
             for name in Self.jekyllConfigNames {
@@ -24,6 +34,18 @@ extension ContentLoader {
             }
         }
         return SiteConfig()
+    }
+
+    /// The `site.data.NAME` entries the how-tos and includes name (a file that cannot be read names none).
+    private func referencedDataNames() -> Set<String> {
+        var names: Set<String> = []
+        let includesFolder = (root as NSString).appendingPathComponent("_includes")
+        let includes = (FileManager.default.enumerator(atPath: includesFolder)?.allObjects as? [String] ?? [])
+            .map { (includesFolder as NSString).appendingPathComponent($0) }
+        for path in howToPaths() + includes {
+            if let bytes = try? sourceRoot.contents(of: path) { SiteData.referencedNames(in: bytes, into: &names) }
+        }
+        return names
     }
 
     /// The site configuration in one YAML file; nil when there is no such file.

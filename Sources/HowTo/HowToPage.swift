@@ -16,6 +16,8 @@ public struct HowToPage: Sendable {
     public var passages: [Passage]
     /// Every heading of the body, in order (H2 = step sections).
     public var headings: [Heading]
+    /// The ids of headings inside Kong blocks (tab and topology content): anchors the outline does not list.
+    public var nestedHeadingIDs: [String]
     /// The body as plain text, for search.
     public var plainText: String
     /// Rendered prerequisite items.
@@ -32,7 +34,7 @@ public struct HowToPage: Sendable {
     /// Creates a page.
     public init(
         sourcePath: String, slug: String, url: String, frontMatter: FrontMatter, bodyHTML: String, passages: [Passage] = [],
-        headings: [Heading], plainText: String, prerequisites: [RenderedItem], cleanup: [RenderedItem],
+        headings: [Heading], nestedHeadingIDs: [String] = [], plainText: String, prerequisites: [RenderedItem], cleanup: [RenderedItem],
         faqs: [FAQ], tldrHTML: String?, plan: Plan
     ) {
         self.sourcePath = sourcePath
@@ -42,6 +44,7 @@ public struct HowToPage: Sendable {
         self.bodyHTML = bodyHTML
         self.passages = passages
         self.headings = headings
+        self.nestedHeadingIDs = nestedHeadingIDs
         self.plainText = plainText
         self.prerequisites = prerequisites
         self.cleanup = cleanup

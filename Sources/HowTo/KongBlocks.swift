@@ -96,7 +96,7 @@ enum KongBlocks {
 
     /// `{% navtab "Title" %}` → its body parsed on its own (lines map to the source), referenced by a token.
     static func navtab(_ call: LiquidBlockCall, _ env: RenderEnvironment) throws -> String {
-        let (title, slug) = tabTitle(call)
+        let (title, slug) = tabTitle(call, env)
         guard !title.isEmpty else {
             throw DiagnosticError([.error(at: call.location, "`navtab` needs a title, e.g. `{% navtab \"CLI\" %}`")])
         }
@@ -166,13 +166,16 @@ enum KongBlocks {
         return "\n\n```sh\n\(lines.joined(separator: "\n"))\n```\n\n"
     }
 
-    /// `"Title" slug=x` → the title and its slug.
-    private static func tabTitle(_ call: LiquidBlockCall) -> (String, String) {
+    /// `"Title" slug=x` → the tab's title (a quoted Liquid template, as Kong renders it, or a `{{ variable }}`) and its slug.
+    private static func tabTitle(_ call: LiquidBlockCall, _ env: RenderEnvironment) -> (String, String) {
         let args = call.arguments
         var title: String
         var rest = Substring(args)
         if let quote = args.first, quote == "\"" || quote == "'", let end = args.dropFirst().firstIndex(of: quote) {
             title = String(args[args.index(after: args.startIndex)..<end])
+            if LiquidResult.hasMarkup(title) {
+                title = env.liquid(title, at: call.location, variables: RenderEnvironment.flatten(call.context)).output
+            }
             rest = args[args.index(after: end)...]
         } else {
             let word = args.split(separator: " ").first.map(String.init) ?? ""

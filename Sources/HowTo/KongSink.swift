@@ -74,6 +74,18 @@ final class KongSink: Sendable {
     /// The validation stored under `id`.
     func validation(for id: String) -> ValidationBlock? { state.withLock { $0.validations[id] } }
 
+    /// The ids of the headings in every fragment so far (each fragment is parsed, and its ids made, on its own).
+    var fragmentHeadingIDs: [String] {
+        state.withLock { s in
+            s.fragments.keys.sorted().flatMap { token -> [String] in
+                switch s.fragments[token]! {
+                case let .tabs(tabs): tabs.flatMap { $0.document.headings.map(\.id) }
+                case let .topology(_, document): document.headings.map(\.id)
+                }
+            }
+        }
+    }
+
     /// The fragment behind a placeholder token.
     func fragment(for token: String) -> Fragment? { state.withLock { $0.fragments[token] } }
 

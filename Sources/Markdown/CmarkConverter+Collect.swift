@@ -6,7 +6,9 @@ extension CmarkConverter {
     mutating func collect(in parent: OpaquePointer, depth: Int) {
         for node in Self.children(of: parent) {
             switch cmark_node_get_type(node) {
-            case CMARK_NODE_PARAGRAPH: collectParagraph(node)
+            case CMARK_NODE_PARAGRAPH:
+                collectSpanAttributes(in: node)
+                collectParagraph(node)
             case CMARK_NODE_HEADING: collectHeading(node)
             case CMARK_NODE_CODE_BLOCK: collectCodeBlock(node)
             case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM:

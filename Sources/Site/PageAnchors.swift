@@ -23,7 +23,7 @@ struct PageAnchors: Sendable {
         cleanupIDs = page.cleanup.map { slugger.id(for: $0.title) }
         faqIDs = page.faqs.map { slugger.id(for: $0.question) }
         let itemHeadingIDs = (page.prerequisites + page.cleanup).flatMap(\.headingIDs)
-        all = Set(page.headings.map(\.id) + Self.sectionIDs + prerequisiteIDs + cleanupIDs + faqIDs + itemHeadingIDs
+        all = Set(page.headings.map(\.id) + page.nestedHeadingIDs + Self.sectionIDs + prerequisiteIDs + cleanupIDs + faqIDs + itemHeadingIDs
             + (0..<stepCount).map { "step-\($0 + 1)" })
     }
 }

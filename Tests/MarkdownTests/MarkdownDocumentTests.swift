@@ -10,6 +10,27 @@ import Testing
 
     // MARK: headings
 
+    /// kramdown's span list after an image sets its attributes; only safe ones render unless raw HTML is on.
+    @Test(arguments: [
+        ("![Tools](/a.png){: .shadow width=\"300\" style=\"display:block\" } after", false,
+         #"<p><img src="/a.png" alt="Tools" class="shadow" width="300" /> after</p>"#),
+        ("![Tools](/a.png){: style=\"display:block\" }", true, #"<p><img src="/a.png" alt="Tools" style="display:block" /></p>"#),
+        ("![x](javascript:alert(1)){: .c }", false, #"<p><img src="" alt="x" class="c" /></p>"#),
+        ("<img src=\"/b.png\" />{: style=\"x\" }", false, "<p><!-- raw HTML omitted --></p>"),
+    ])
+    func spanAttributeListsApplyToTheImageBeforeThem(markdown: String, raw: Bool, html: String) {
+        let doc = parse(markdown, options: MarkdownOptions(allowRawHTML: raw))
+        #expect(doc.diagnostics.isEmpty)
+        #expect(doc.html == html + "\n")
+    }
+
+    /// With raw HTML off an attribute list cannot add a handler, a link target or a style to any element.
+    @Test func blockAttributeListsRenderOnlySafeKeys() {
+        let text = "para\n{: onclick=\"alert(1)\" OnMouseOver=\"x\" style=\"color:red\" href=\"javascript:x\" title=\"T\" data-k=\"v\" aria-label=\"L\" }"
+        #expect(parse(text).html == "<p title=\"T\" data-k=\"v\" aria-label=\"L\">para</p>\n")
+        #expect(parse(text, options: MarkdownOptions(allowRawHTML: true)).html.contains("onclick=\"alert(1)\""))
+    }
+
     @Test func headingIdsAreSlugsDeduplicatedAndOverridable() {
         let doc = parse("""
             # Intro
