@@ -22,3 +22,20 @@ extension LiquidValue {
         }
     }
 }
+
+extension LiquidValue {
+    /// The value as a YAML node, mapping keys sorted with `name` first (a dictionary keeps no order).
+    var yamlNode: Node {
+        switch self {
+        case .null: return Node("null", Tag(.null))
+        case let .bool(value): return Node(value ? "true" : "false", Tag(.bool))
+        case let .int(value): return Node(String(value), Tag(.int))
+        case let .double(value): return Node(String(value), Tag(.float))
+        case let .string(value): return Node(value, Tag(.str))
+        case let .array(values): return Node(values.map(\.yamlNode))
+        case let .dictionary(values):
+            let keys = values.keys.sorted { ($0 == "name" ? 0 : 1, $0) < ($1 == "name" ? 0 : 1, $1) }
+            return Node(keys.map { (Node($0, Tag(.str)), values[$0]!.yamlNode) })
+        }
+    }
+}

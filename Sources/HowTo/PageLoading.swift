@@ -60,11 +60,16 @@ struct PageLoading {
         var extractor = StepExtractor(topology: topology, sink: sink, section: frontMatter.title)
         var prerequisites: [RenderedItem] = []
         var prerequisiteSteps: [StepExtractor.Draft] = []
-        let inline = frontMatter.prereqs?.inline ?? []
-        for item in inline.filter({ $0.position == "before" }) + inline.filter({ $0.position != "before" }) {
-            let (rendered, steps) = renderItem(item, environment)
-            prerequisites.append(rendered)
-            prerequisiteSteps += steps
+        for entry in prerequisiteEntries(frontMatter, page: pageVariables) {
+            let item: (rendered: RenderedItem, steps: [StepExtractor.Draft])?
+            switch entry {
+            case let .inline(inline): item = renderItem(inline, environment)
+            case let .generated(liquid, topology):
+                item = renderGenerated(liquid, topology: topology, environment, page: pageVariables, at: generatedItemLocation(source.frontMatter))
+            }
+            guard let item else { continue }
+            prerequisites.append(item.rendered)
+            if item.rendered.topology == nil || item.rendered.topology == topology { prerequisiteSteps += item.steps }
         }
         extractor.collect(body.document.blocks)
         diagnostics += extractor.diagnostics
@@ -105,6 +110,63 @@ struct PageLoading {
     private func pageAddress() -> (String, String) {
         let relative = loader.collectionPath(of: path)
         return (relative, "/how-to/\(relative)/")
+    }
+
+    /// The front-matter line of `prereqs:` (else `products:`), where generated prerequisites are located.
+    private func generatedItemLocation(_ frontMatter: String) -> SourceLocation {
+        let lines = frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = lines.firstIndex { $0.hasPrefix("prereqs:") } ?? lines.firstIndex { $0.hasPrefix("products:") }
+        return SourceLocation(file: path, line: SourceFile.frontMatterFirstLine + (index ?? 0), column: 1)
+    }
+
+    /// The prerequisite items in the order they show: Kong's generated ones around the inline ones when the
+    /// content has Kong's item template, else the inline ones (`position: before` first).
+    private func prerequisiteEntries(_ frontMatter: FrontMatter, page: [String: LiquidValue]) -> [KongPrerequisites.Entry] {
+        let inline = frontMatter.prereqs?.inline ?? []
+        guard (try? loader.includes.source(KongPrerequisites.itemTemplate)) != nil else {
+            return (inline.filter { $0.position == "before" } + inline.filter { $0.position != "before" }).map { .inline($0) }
+        }
+        return kongPrerequisites(page: page, inline: inline).entries
+    }
+
+    private func kongPrerequisites(page: [String: LiquidValue], inline: [FrontMatter.InlineItem]) -> KongPrerequisites {
+        KongPrerequisites(page: page, inline: inline, includeExists: { [includes = loader.includes] in (try? includes.source($0)) != nil },
+                          siteData: site.variables["data"] ?? .null)
+    }
+
+    /// Renders a generated prerequisite with Kong's template in its markdown form (`### Title`, then the
+    /// content); only its `data-test-prereq` blocks are steps, as in Kong's harness. Nil when it renders no item.
+    private mutating func renderGenerated(_ liquid: String, topology itemTopology: String?, _ environment: RenderEnvironment,
+                                          page: [String: LiquidValue], at location: SourceLocation) -> (RenderedItem, [StepExtractor.Draft])? {
+        var markdownPage = page
+        markdownPage["output_format"] = .string("markdown")
+        // The item's own environment, so that `liquify` inside the templates sees `prereqs` too.
+        var itemEnvironment = environment
+        itemEnvironment.variables["page"] = .dictionary(markdownPage)
+        itemEnvironment.variables["prereqs"] = kongPrerequisites(page: page, inline: []).drop
+        // What the item shows comes from the front matter's `prereqs`, `products` or `tools`: its problems and steps are located there.
+        let result = itemEnvironment.liquid(liquid, at: location)
+        diagnostics += result.diagnostics
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let heading = lines.firstIndex(where: { $0.hasPrefix("### ") }) else { return nil }
+        var title = sink.plainText(String(lines[heading].dropFirst(4)).trimmedWhitespace)
+        // The markdown form prefixes a two-topology page's titles for LLM readers (`site.llm_copy`); the page does not.
+        for case let .string(prefix) in (site.variables["llm_copy"] ?? .null).elements.map({ $0[.int(1)] }) where title.hasPrefix(prefix + ": ") {
+            title.removeFirst(prefix.count + 2)
+        }
+        // The template already rendered the Liquid (and `liquify` again): the content is markdown only.
+        let content = lines[(heading + 1)...].joined(separator: "\n")
+        let document = MarkdownDocument.parse(content, file: path, sourceLines: Array(repeating: location, count: lines.count + 1),
+                                              options: itemEnvironment.markdownOptions)
+        let found = document.diagnostics
+        diagnostics += found
+        var extractor = StepExtractor(topology: topology, sink: sink, section: title)
+        extractor.requiredMarker = "data-test-prereq"
+        extractor.collect(document.blocks)
+        diagnostics += extractor.diagnostics
+        let rendered = RenderedItem(title: title, html: document.html, iconURL: nil, topology: itemTopology,
+                                    passages: extractor.passages, headingIDs: document.headings.map(\.id))
+        return (rendered, extractor.steps)
     }
 
     /// Renders a prerequisite or cleanup item and extracts its steps (section = the item title).

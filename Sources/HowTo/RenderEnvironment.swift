@@ -17,7 +17,7 @@ struct RenderEnvironment: Sendable {
     /// Where the blocks leave their side data.
     let sink: KongSink
 
-    /// A Liquid engine with the Kong tags, blocks and the `markdownify` filter.
+    /// A Liquid engine with the Kong tags, blocks and the `markdownify`, `liquify` and `json_prettify` filters.
     func engine() -> LiquidEngine {
         let includes = self.includes
         var engine = LiquidEngine(includes: { try includes.source($0) })
@@ -30,6 +30,13 @@ struct RenderEnvironment: Sendable {
         // Jekyll's `liquify` (Kong's filters/liquify.rb): the value's own Liquid, rendered with the page's variables.
         engine.register(filter: "liquify") { input, _ in
             .string(environment.liquid(input.text, at: SourceLocation(file: "liquify", line: 1)).output)
+        }
+        // Kong's `json_prettify` (filters/json_prettify.rb): `JSON.pretty_generate`, each line indented by the argument.
+        engine.register(filter: "json_prettify") { input, arguments in
+            let json = input.prettyJSON()
+            guard let by = arguments.first?.integer, by > 0 else { return .string(json) }
+            let pad = String(repeating: " ", count: min(by, 200))
+            return .string(json.split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }.joined(separator: "\n"))
         }
         return engine
     }

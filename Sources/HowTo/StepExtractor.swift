@@ -20,6 +20,9 @@ struct StepExtractor {
     let topology: String
     /// The page's fragments and validations.
     let sink: KongSink
+    /// When set, only code blocks carrying this attribute are steps, as in Kong's harness, which runs a generated
+    /// prerequisite's `{: data-test-prereq="block" }` blocks and nothing else of it.
+    var requiredMarker: String?
     /// What was found.
     private(set) var steps: [Draft] = []
     /// The blocks in reading order.
@@ -97,9 +100,10 @@ struct StepExtractor {
         let attrs = code.attributes
         if attrs.hasClass("no-test") || attrs.hasClass("no-copy-code") { return nil }
         let language = code.language?.lowercased() ?? ""
-        let marked = attrs["data-test-step"].map { $0 != "false" } ?? false
+        let marked = attrs[requiredMarker ?? "data-test-step"].map { $0 != "false" } ?? false
         let validationType = attrs["data-test-validation"]
-        guard Self.shellLanguages.contains(language) || marked || validationType != nil else { return nil }
+        let byDefault = requiredMarker == nil && Self.shellLanguages.contains(language)
+        guard byDefault || marked || validationType != nil else { return nil }
 
         var pairs: [String: String] = [:]
         for (key, value) in attrs.pairs { pairs[key] = value }

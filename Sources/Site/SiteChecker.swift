@@ -38,11 +38,11 @@ public struct SiteChecker: Sendable {
             return [.error(at: SourceLocation(file: contentRoot, line: 1), "\(error)")]
         }
         let linkPages = loaded.pages.map { $0.page.map(Self.linkPage) }
-        let checker = LinkChecker(pages: linkPages.compactMap { $0 }, knownURLs: loaded.urls)
+        let checker = LinkChecker(pages: linkPages.compactMap { $0 }, knownURLs: loaded.urls, upstreamBaseURL: site.upstreamBaseURL)
         var diagnostics = loaded.collisions
         for (result, linkPage) in zip(loaded.pages, linkPages) {
             diagnostics += result.diagnostics
-            if let linkPage { diagnostics += checker.check(linkPage) }
+            if let linkPage { diagnostics += loader.strict ? checker.check(linkPage).strict() : checker.check(linkPage) }
         }
         return diagnostics
     }
