@@ -23,6 +23,13 @@ enum KongBlocks {
         engine.register(block: "env_variables") { call in try environmentVariables(call, env) }
         for block in blocks { engine.register(block: block.name) { call in try block.render(call, env) } }
         engine.register(tag: "include_svg") { call in includeSVG(call, env) }
+        engine.register(tag: "raise") { call in try raise(call) }
+    }
+
+    /// `{% raise "message" %}` (Kong's tags/raise.rb): the template refuses the page, as Jekyll's build stops.
+    static func raise(_ call: LiquidTagCall) throws -> String {
+        let message = call.context.evaluate(call.arguments).text
+        throw DiagnosticError([.error(at: call.location, "the template refuses this page: \(message.isEmpty ? call.arguments : message)")])
     }
 
     /// The blocks that live in a file of their own under `Blocks/`.

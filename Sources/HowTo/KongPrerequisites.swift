@@ -102,7 +102,10 @@ struct KongPrerequisites {
     /// The items in Kong's order.
     var entries: [Entry] {
         var out: [Entry] = inline.filter { $0.position == "before" }.map(Entry.inline)
-        func add(_ liquid: String, _ topology: String? = nil) { out.append(.generated(liquid: liquid, topology: topology)) }
+        // Kong's template assigns `product` before its includes, and some of them read it.
+        func add(_ liquid: String, _ topology: String? = nil) {
+            out.append(.generated(liquid: "{%- assign product = page.products[0] -%}" + liquid, topology: topology))
+        }
         if konnectAuthOnly {
             add("{% include prereqs/products/konnect-auth-only.md tier=include.tier %}", "konnect")
         }

@@ -149,7 +149,8 @@ struct PageLoading {
         diagnostics += result.diagnostics
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
         guard let heading = lines.firstIndex(where: { $0.hasPrefix("### ") }) else { return nil }
-        var title = sink.plainText(String(lines[heading].dropFirst(4)).trimmedWhitespace)
+        // The title is markdown text (Kong's `decK &nbsp; {% new_in %}`): its plain text, entities decoded.
+        var title = sink.plainText(MarkdownDocument.parse(String(lines[heading].dropFirst(4)), file: path).plainText).trimmedWhitespace
         // The markdown form prefixes a two-topology page's titles for LLM readers (`site.llm_copy`); the page does not.
         for case let .string(prefix) in (site.variables["llm_copy"] ?? .null).elements.map({ $0[.int(1)] }) where title.hasPrefix(prefix + ": ") {
             title.removeFirst(prefix.count + 2)

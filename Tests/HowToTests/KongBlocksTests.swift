@@ -152,6 +152,25 @@ import Testing
         #expect(page?.plan.steps.first?.script == "export KONG_LICENSE=\"abc\"\nexport DECK_X=\"1\"\n")
     }
 
+    /// Kong's `json_prettify` is Ruby's `JSON.pretty_generate` (keys sorted here), lines indented by its argument.
+    @Test func jsonPrettifyLaysOutLikeRuby() throws {
+        let body = "## Run\n\n{% assign r = page.route %}\n```json\n{{ r | json_prettify }}\n{{ page.route.paths | json_prettify: 2 }}\n```\n\n```sh\necho\n```\n"
+        let fm = "route:\n  name: \"a\\\"b\"\n  paths: [/x]\n  empty: {}\n"
+        let (page, diagnostics, _) = try TestSupport.load(TestSupport.page(frontMatter: fm, body: body))
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        #expect(page?.bodyHTML.contains("{\n  &quot;empty&quot;: {},\n  &quot;name&quot;: &quot;a\\&quot;b&quot;,\n  &quot;paths&quot;: [\n    &quot;/x&quot;\n  ]\n}\n  [\n    &quot;/x&quot;\n  ]") == true, "\(page?.bodyHTML ?? "")")
+    }
+
+    /// Kong's `raise` tag stops the page where a template refuses its input.
+    @Test func raiseIsALocatedError() throws {
+        let files = ["_includes/guard.md": "ok\n{% if include.x == nil %}{% raise \"x was not provided\" %}{% endif %}\n"]
+        let (page, diagnostics, root) = try TestSupport.load(TestSupport.page(body: "## A\n\n{% include guard.md %}\n\n```sh\necho\n```\n"), files: files)
+        #expect(page == nil)
+        let error = try #require(diagnostics.first { $0.severity == .error })
+        #expect(error.message == "the template refuses this page: x was not provided")
+        #expect(error.location.file == root + "/_includes/guard.md" && error.location.line == 2)
+    }
+
     @Test func includesAndMarkdownifyFilter() throws {
         let files = ["_includes/snippets/greet.md": "Hello {{ include.who }} from {{ site.base_gateway }}\n"]
         let body = "## Run\n\n{% include snippets/greet.md who='you' %}\n\n{{ \"**bold**\" | markdownify }}\n\n```sh\necho\n```\n"

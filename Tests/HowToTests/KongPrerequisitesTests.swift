@@ -1,0 +1,49 @@
+import Foundation
+import HowToPlan
+import Testing
+@testable import HowTo
+
+/// Kong's generated prerequisites, on Kong's own pages with Kong's own templates: the items its
+/// `components/prereqs.html` shows, in its order and with its topologies, and the steps its harness runs.
+@Suite struct KongPrerequisitesTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/kong/app").path
+    static let available = FileManager.default.fileExists(atPath: corpus)
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var page: String
+        var topology: String
+        /// Title and topology ("-" for both) of each item, in order.
+        var items: [String]
+        /// The sections of the prerequisite steps planned for the topology.
+        var steps: [String]
+        var testDescription: String { "\(page) (\(topology))" }
+    }
+
+    static let cases: [Case] = [
+        // inline `position: before` first, the on-prem quickstart, the decK tool, the entities (whose apply block is the step).
+        Case(page: "gateway/authenticate-consumers-with-key-auth-enc.md", topology: "on-prem",
+             items: ["Enable Keyring -", "Kong Gateway running on-prem", "decK v1.65.2+ -", "Required entities -"],
+             steps: ["Enable Keyring", "Enable Keyring", "Required entities"]),
+        // Past the first page of a series with `skip_product`: nothing generated.
+        Case(page: "kubernetes-ingress-controller/kic-get-started-key-authentication.md", topology: "on-prem", items: [], steps: []),
+        // operator.konnect.auth: the KonnectAPIAuthConfiguration item, konnect only, without the markdown form's
+        // "Konnect deployments: " prefix; `konnect_auth_only?` adds the Konnect account item first.
+        Case(page: "operator/operator-get-started-gateway-api-2-create-gateway.md", topology: "konnect",
+             items: ["Kong Konnect konnect", "Create a KonnectAPIAuthConfiguration resource konnect"], steps: []),
+        // `kubernetes.gateway_api` with `gateway_api_optional`: the Gateway API item, whose blocks are `data-test-prereq`,
+        // after the Konnect account item (`konnect_auth_only?` ignores `skip_product`, as Kong's drop does).
+        Case(page: "kubernetes-ingress-controller/kic-install.md", topology: "on-prem",
+             items: ["Kong Konnect konnect", "Enable the Gateway API (Optional) -"], steps: ["Enable the Gateway API (Optional)", "Enable the Gateway API (Optional)"]),
+    ]
+
+    @Test(.enabled(if: available), arguments: cases)
+    func itemsFollowKongsTemplate(_ c: Case) throws {
+        let loader = ContentLoader(root: Self.corpus)
+        let (page, diagnostics) = loader.load(page: Self.corpus + "/_how-tos/" + c.page, site: try loader.loadSite(), topology: c.topology)
+        let loaded = try #require(page, "\(diagnostics)")
+        let items = loaded.prerequisites.map { "\($0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")) \($0.topology ?? "-")" }
+        #expect(items == c.items)
+        #expect(loaded.plan.steps.filter { $0.phase == .prerequisite }.map(\.section) == c.steps)
+    }
+}
