@@ -8,12 +8,13 @@ public enum RunExit {
     /// Stopped by SIGINT/SIGTERM (128 + SIGINT, as shells report it).
     public static let interrupted: Int32 = 130
 
-    /// The exit code for a run's results.
-    public static func code(for results: [TutorialResult]) -> Int32 {
+    /// The exit code for a run's results; a how-to with checks that could not run fails unless `allowUnrunnable`.
+    public static func code(for results: [TutorialResult], allowUnrunnable: Bool = false) -> Int32 {
         let verdicts = Set(results.map(\.verdict))
         if verdicts.contains(.interrupted) { return interrupted }
         if verdicts.contains(.budgetExceeded) { return budgetExceeded }
         if verdicts.contains(.failed) { return failed }
+        if verdicts.contains(.notRunnable), !allowUnrunnable { return failed }
         return passed
     }
 }

@@ -244,7 +244,7 @@ struct StepExecutor {
             return await RequestValidator(http: run.http, session: run.session).check(check, step: step, retry: step.attributes.retry, interval: step.attributes.intervalMilliseconds)
         case let .notEmulated(type, needs, _):
             // Neither passed nor skipped: the how-to is not proven until this check runs where it can.
-            return StepResult(step: step, status: .failed, message: "not runnable here: the `\(type)` check needs \(needs), which howto does not emulate")
+            return StepResult(step: step, status: .notRunnable, message: "not runnable here: the `\(type)` check needs \(needs), which howto does not emulate")
         case let .envVariables(names):
             let variables = await run.session.variables
             let missing = names.filter { (variables[$0] ?? "").isEmpty }

@@ -6,6 +6,8 @@ public struct StepResult: Sendable, Hashable, Codable {
     public enum Status: String, Sendable, Hashable, Codable {
         case passed, failed, skipped
         case timedOut = "timed-out"
+        /// A check that needs what howto does not emulate (a gateway proxy, Kubernetes, gRPC): neither passed nor skipped.
+        case notRunnable = "not-runnable"
     }
 
     /// The step that ran.

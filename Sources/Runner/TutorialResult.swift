@@ -7,6 +7,8 @@ public struct TutorialResult: Sendable, Hashable, Codable {
         case budgetExceeded = "budget-exceeded"
         /// The run was stopped by SIGINT/SIGTERM.
         case interrupted
+        /// Every step that could run passed, and some checks could not run here.
+        case notRunnable = "not-runnable"
     }
 
     /// A background service's log, kept for the report.

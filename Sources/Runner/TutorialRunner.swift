@@ -35,6 +35,7 @@ public struct TutorialRunner: Sendable {
         var allNotes = notes + session.notes
         var results: [StepResult] = []
         var verdict = TutorialResult.Verdict.passed
+        var unrunnable = 0
         let deadline = configuration.budget.map { started + $0 }
         for (offset, step) in plan.steps.enumerated() {
             let index = offset + 1
@@ -67,9 +68,15 @@ public struct TutorialRunner: Sendable {
                 }
             } else if result.status == .skipped, let message = result.message {
                 allNotes.append(message)
+            } else if result.status == .notRunnable {
+                unrunnable += 1
             }
         }
         if Task.isCancelled, verdict == .passed { verdict = .interrupted }
+        if verdict == .passed, unrunnable > 0 {
+            verdict = .notRunnable
+            allNotes.append("\(unrunnable) of \(plan.steps.count) steps could not run here: the how-to is not verified")
+        }
         // Cleanup runs outside the (possibly cancelled) task so that Ctrl-C cannot skip it.
         let cleanup = await Task.detached { await session.cleanUp() }.value
         let result = TutorialResult(

@@ -52,15 +52,18 @@ extension Walkthrough {
         await session.finish(keep: false)
         settings.store.remove()
         screen.line()
+        let unchecked = results.filter { $0?.status == .notRunnable }.count
         if passed == plan.steps.count {
             screen.line(style.paint("✔ Tutorial complete: all \(plan.steps.count) steps passed.", .green, .bold) + " " + plan.title)
         } else {
             let failed = results.filter { $0?.status == .failed || $0?.status == .timedOut }.count
-            let notRun = plan.steps.count - passed - skipped - failed
+            let notRun = plan.steps.count - passed - skipped - failed - unchecked
             screen.line(style.paint("\(passed) of \(plan.steps.count) steps passed", hasFailure ? .red : .yellow)
-                + ", \(failed) failed, \(skipped) skipped" + (notRun > 0 ? ", \(notRun) not run" : "") + ".")
+                + ", \(failed) failed, \(skipped) skipped" + (unchecked > 0 ? ", \(unchecked) not checkable here" : "")
+                + (notRun > 0 ? ", \(notRun) not run" : "") + ".")
         }
-        let verdict: TutorialResult.Verdict = hasFailure ? .failed : passed == plan.steps.count ? .passed : .skipped
+        let verdict: TutorialResult.Verdict = hasFailure ? .failed
+            : passed == plan.steps.count ? .passed : passed + unchecked == plan.steps.count ? .notRunnable : .skipped
         var result = outcome(verdict: verdict, reason: verdict == .skipped ? "the reader skipped \(skipped) steps" : nil,
                              exitCode: hasFailure ? RunExit.failed : RunExit.passed)
         result.result.cleanup = cleanup

@@ -25,7 +25,8 @@ extension Walkthrough {
             let result = await execute(index, script: filled, quiet: false)
             show(result)
             if Task.isCancelled { return .interrupted }
-            if result.status == .passed { return await record(index, result, script: script) }
+            // A check howto cannot run is the reader's to look at: the walk goes on.
+            if result.status == .passed || result.status == .notRunnable { return await record(index, result, script: script) }
             return .stop
         }
         while true {
@@ -38,7 +39,7 @@ extension Walkthrough {
                 last = result
                 show(result)
                 if Task.isCancelled { return .interrupted }
-                if result.status == .passed { return await record(index, result, script: script) }
+                if result.status == .passed || result.status == .notRunnable { return await record(index, result, script: script) }
             case "s", "skip":
                 var skipped = StepResult(step: step, status: .skipped, message: "skipped by the reader")
                 if let last { skipped.message = "skipped by the reader after it failed: \(last.message ?? "")" }
@@ -156,6 +157,8 @@ extension Walkthrough {
             }
         case .skipped:
             screen.line("  " + style.paint("⤼ skipped", .yellow) + ": " + (result.message ?? ""))
+        case .notRunnable:
+            screen.line("  " + style.paint("? not checked here", .yellow) + ": " + (result.message ?? ""))
         case .failed, .timedOut:
             screen.line("  " + style.paint(result.status == .failed ? "✘ failed" : "✘ timed out", .red, .bold) + style.paint(" \(time)", .dim))
             if let message = result.message { screen.line("  " + style.paint("↳ ", .red) + message) }

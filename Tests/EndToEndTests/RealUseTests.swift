@@ -277,3 +277,39 @@ extension RealUseTests {
         #expect(server.terminationReason == .exit && server.terminationStatus == 0, "status \(server.terminationStatus)")
     }
 }
+
+extension RealUseTests {
+    /// A check that needs a gateway proxy or a cluster is neither passed nor skipped: the run says "not verified",
+    /// the later steps still run, and the exit code is 1 unless `--allow-unrunnable`.
+    @Test func checksThatCannotRunHereLeaveTheHowToUnverified() async throws {
+        let file = try Self.content("""
+            ## Limit
+
+            {% validation rate-limit-check %}
+            iterations: 3
+            url: /anything
+            {% endvalidation %}
+
+            ## After
+
+            ```sh
+            echo after-ran
+            ```
+
+            """, providers: false)
+        let dir = try HowtoBinary.temporaryDirectory()
+        let strict = try await HowtoBinary.run(["test", file, "--report", "json:\(dir)/report.json", "--report", "junit:\(dir)/junit.xml"])
+        #expect(strict.status == 1, "\(strict.stdout)\(strict.stderr)")
+        #expect(strict.stdout.contains("NOT RUNNABLE HERE") && strict.stdout.contains("after-ran"), "\(strict.stdout)")
+        #expect(strict.stdout.contains("not runnable here: ") && strict.stdout.contains("needs a Kong Gateway proxy"))
+        #expect(strict.stdout.contains("0 passed, 0 failed, 0 skipped, 1 not verified"), "\(strict.stdout)")
+        let report = try String(contentsOfFile: "\(dir)/report.json", encoding: .utf8)
+        #expect(report.contains("\"not-runnable\""))
+        let junit = try String(contentsOfFile: "\(dir)/junit.xml", encoding: .utf8)
+        #expect(junit.contains("<skipped type=\"not-runnable\" message=\"not runnable here"))
+        #expect(!junit.contains("<failure"))
+        let allowed = try await HowtoBinary.run(["test", file, "--allow-unrunnable"])
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+        #expect(allowed.stdout.contains("1 not verified"))
+    }
+}

@@ -67,6 +67,7 @@ public final class ConsoleReporter: RunObserver, @unchecked Sendable {
         case .failed: verdict = paint("FAILED", .red) + " " + time
         case .timedOut: verdict = paint("TIMED OUT", .red) + " " + time
         case .skipped: verdict = paint("skipped", .yellow)
+        case .notRunnable: verdict = paint("NOT RUNNABLE HERE", .yellow)
         }
         let reopen = lock.withLock { !lineOpen }
         let label = "[\(index)/\(total)] \(result.step.section.isEmpty ? result.step.id : result.step.section)"
@@ -102,6 +103,7 @@ public final class ConsoleReporter: RunObserver, @unchecked Sendable {
             case .skipped: verdict = paint("skipped", .yellow)
             case .budgetExceeded: verdict = paint("budget exceeded", .red)
             case .interrupted: verdict = paint("interrupted", .red)
+            case .notRunnable: verdict = paint("not verified", .yellow)
             }
             let title = r.title.count > width ? String(r.title.prefix(width - 1)) + "…" : r.title.padding(toLength: width, withPad: " ", startingAt: 0)
             var line = "  \(title)  \(verdict)  \(passed)/\(r.steps.count) steps  \(String(format: "%.2f s", r.seconds))"
@@ -110,9 +112,14 @@ public final class ConsoleReporter: RunObserver, @unchecked Sendable {
             if let failure = r.firstFailure {
                 lines.append("    \(paint("first failure:", .red)) \(failure.step.location) \(failure.step.section): \(failure.message ?? "")")
             }
+            for step in r.steps where step.status == .notRunnable {
+                lines.append("    \(paint("not runnable here:", .yellow)) \(step.step.location) \(step.step.section): \(step.message ?? "")")
+            }
         }
         let counts = Dictionary(grouping: results, by: \.verdict).mapValues(\.count)
-        lines.append("\(counts[.passed] ?? 0) passed, \((counts[.failed] ?? 0) + (counts[.budgetExceeded] ?? 0) + (counts[.interrupted] ?? 0)) failed, \(counts[.skipped] ?? 0) skipped")
+        var total = "\(counts[.passed] ?? 0) passed, \((counts[.failed] ?? 0) + (counts[.budgetExceeded] ?? 0) + (counts[.interrupted] ?? 0)) failed, \(counts[.skipped] ?? 0) skipped"
+        if let unverified = counts[.notRunnable] { total += ", \(unverified) not verified (checks that cannot run here)" }
+        lines.append(total)
         emit(lines.joined(separator: "\n") + "\n")
     }
 

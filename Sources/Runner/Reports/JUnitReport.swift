@@ -8,10 +8,10 @@ public enum JUnitReport {
     public static func render(_ results: [TutorialResult]) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         let all = results.flatMap { $0.steps + $0.cleanup }
-        xml += "<testsuites name=\"howto\" tests=\"\(all.count)\" failures=\"\(count(all, .failed) + count(all, .timedOut))\" skipped=\"\(count(all, .skipped))\" time=\"\(seconds(results.map(\.seconds).reduce(0, +)))\">\n"
+        xml += "<testsuites name=\"howto\" tests=\"\(all.count)\" failures=\"\(count(all, .failed) + count(all, .timedOut))\" skipped=\"\(count(all, .skipped) + count(all, .notRunnable))\" time=\"\(seconds(results.map(\.seconds).reduce(0, +)))\">\n"
         for (index, r) in results.enumerated() {
             let cases = r.steps + r.cleanup
-            xml += "  <testsuite name=\"\(escape(r.title))\" id=\"\(index)\" tests=\"\(cases.count)\" failures=\"\(count(cases, .failed) + count(cases, .timedOut))\" errors=\"0\" skipped=\"\(count(cases, .skipped))\" time=\"\(seconds(r.seconds))\" file=\"\(escape(r.file))\">\n"
+            xml += "  <testsuite name=\"\(escape(r.title))\" id=\"\(index)\" tests=\"\(cases.count)\" failures=\"\(count(cases, .failed) + count(cases, .timedOut))\" errors=\"0\" skipped=\"\(count(cases, .skipped) + count(cases, .notRunnable))\" time=\"\(seconds(r.seconds))\" file=\"\(escape(r.file))\">\n"
             if let reason = r.skipReason {
                 xml += "    <properties><property name=\"skipped\" value=\"\(escape(reason))\"/></properties>\n"
             }
@@ -21,6 +21,8 @@ public enum JUnitReport {
                 switch c.status {
                 case .passed: break
                 case .skipped: xml += "      <skipped message=\"\(escape(c.message ?? "skipped"))\"/>\n"
+                // JUnit has no third state: a skip whose message says why it is not a pass.
+                case .notRunnable: xml += "      <skipped type=\"not-runnable\" message=\"\(escape(c.message ?? "not runnable here"))\"/>\n"
                 case .failed, .timedOut:
                     xml += "      <failure message=\"\(escape(c.message ?? "failed"))\" type=\"\(c.status.rawValue)\">\(escape(c.output))</failure>\n"
                 }
