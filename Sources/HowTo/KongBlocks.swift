@@ -180,9 +180,9 @@ enum KongBlocks {
         var rest = Substring(args)
         if let quote = args.first, quote == "\"" || quote == "'", let end = args.dropFirst().firstIndex(of: quote) {
             title = String(args[args.index(after: args.startIndex)..<end])
-            if LiquidResult.hasMarkup(title) {
-                title = env.liquid(title, at: call.location, variables: RenderEnvironment.flatten(call.context)).output
-            }
+            let rendered = env.liquid(title, at: call.location, variables: RenderEnvironment.flatten(call.context))
+            env.sink.report(rendered.diagnostics)
+            title = rendered.output
             rest = args[args.index(after: end)...]
         } else {
             let word = args.split(separator: " ").first.map(String.init) ?? ""

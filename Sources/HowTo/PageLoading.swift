@@ -60,10 +60,12 @@ struct PageLoading {
         var extractor = StepExtractor(topology: topology, sink: sink, section: frontMatter.title)
         var prerequisites: [RenderedItem] = []
         var prerequisiteSteps: [StepExtractor.Draft] = []
-        for entry in prerequisiteEntries(frontMatter, page: pageVariables) {
+        // In a Kong tree, prerequisite and cleanup steps are what Kong's harness runs: the marked blocks only.
+        let kongTree = (try? loader.includes.source(KongPrerequisites.itemTemplate)) != nil
+        for entry in prerequisiteEntries(frontMatter, page: pageVariables, kongTree: kongTree) {
             let item: (rendered: RenderedItem, steps: [StepExtractor.Draft])?
             switch entry {
-            case let .inline(inline): item = renderItem(inline, environment)
+            case let .inline(inline): item = renderItem(inline, environment, marker: kongTree ? "data-test-prereq" : nil)
             case let .generated(liquid, topology):
                 item = renderGenerated(liquid, topology: topology, environment, page: pageVariables, at: generatedItemLocation(source.frontMatter))
             }
@@ -76,7 +78,7 @@ struct PageLoading {
         var cleanup: [RenderedItem] = []
         var cleanupSteps: [StepExtractor.Draft] = []
         for item in frontMatter.cleanup?.inline ?? [] {
-            let (rendered, steps) = renderItem(item, environment)
+            let (rendered, steps) = renderItem(item, environment, marker: kongTree ? "data-test-cleanup" : nil)
             cleanup.append(rendered)
             if rendered.topology == nil || rendered.topology == topology { cleanupSteps += steps }
         }
@@ -121,9 +123,9 @@ struct PageLoading {
 
     /// The prerequisite items in the order they show: Kong's generated ones around the inline ones when the
     /// content has Kong's item template, else the inline ones (`position: before` first).
-    private func prerequisiteEntries(_ frontMatter: FrontMatter, page: [String: LiquidValue]) -> [KongPrerequisites.Entry] {
+    private func prerequisiteEntries(_ frontMatter: FrontMatter, page: [String: LiquidValue], kongTree: Bool) -> [KongPrerequisites.Entry] {
         let inline = frontMatter.prereqs?.inline ?? []
-        guard (try? loader.includes.source(KongPrerequisites.itemTemplate)) != nil else {
+        guard kongTree else {
             return (inline.filter { $0.position == "before" } + inline.filter { $0.position != "before" }).map { .inline($0) }
         }
         return kongPrerequisites(page: page, inline: inline).entries
@@ -170,8 +172,11 @@ struct PageLoading {
         return (rendered, extractor.steps)
     }
 
-    /// Renders a prerequisite or cleanup item and extracts its steps (section = the item title).
-    private mutating func renderItem(_ item: FrontMatter.InlineItem, _ environment: RenderEnvironment) -> (RenderedItem, [StepExtractor.Draft]) {
+    /// Renders a prerequisite or cleanup item and extracts its steps (section = the item title; only blocks
+    /// carrying `marker` when one is given).
+    private mutating func renderItem(_ item: FrontMatter.InlineItem, _ environment: RenderEnvironment, marker: String?)
+        -> (RenderedItem, [StepExtractor.Draft])
+    {
         var text = item.content ?? ""
         // The front-matter parser already refused a missing include or one that leads out of the root.
         if let include = item.includeContent, let source = try? loader.includes.source(include) { text = source.text }
@@ -189,6 +194,7 @@ struct PageLoading {
             if let first = fragments.first ?? nil, fragments.allSatisfy({ $0 == first }) { topology = first }
         }
         var extractor = StepExtractor(topology: self.topology, sink: sink, section: sink.plainText(item.title))
+        extractor.requiredMarker = marker
         extractor.collect(document.blocks)
         diagnostics += extractor.diagnostics
         let rendered = RenderedItem(

@@ -19,12 +19,14 @@ struct SiteData {
 
     /// The entries named in `names`, with the generated `_latest`/`_releases` ones; throws on unreadable data.
     func load(names: Set<String>) throws(DiagnosticError) -> [String: LiquidValue] {
-        var wanted = names
+        // Kong's prerequisites read `entity_examples` in Swift, not through a `site.data.` text the scan would see.
+        var wanted = names.union(["entity_examples"])
         let generated = names.filter { $0.hasSuffix("_latest") || $0.hasSuffix("_releases") }
         if !generated.isEmpty { wanted.formUnion(["products", "tools"]) }
         var data: [String: LiquidValue] = [:]
+        var visited: Set<String> = []
         for name in wanted.sorted() {
-            if let value = try entry((folder as NSString).appendingPathComponent(name)) { data[name] = value }
+            if let value = try entry((folder as NSString).appendingPathComponent(name), visited: &visited) { data[name] = value }
         }
         for (product, values) in Self.entries(data["products"]) where !product.contains("-") {
             guard case let .array(releases) = values[.string("releases")] else { continue }
@@ -49,15 +51,23 @@ struct SiteData {
         return [:]
     }
 
-    /// A folder as a dictionary of its entries, or a data file's value; nil when neither is there.
-    private func entry(_ path: String) throws(DiagnosticError) -> LiquidValue? {
+    /// A folder as a dictionary of its entries, or a data file's value; nil when neither is there. A folder is
+    /// listed once (`visited` holds real paths, so a link loop ends) and only when it resolves inside the root.
+    private func entry(_ path: String, visited: inout Set<String>) throws(DiagnosticError) -> LiquidValue? {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            let real: String?
+            do {
+                real = try sourceRoot.resolve(path)
+            } catch {
+                throw DiagnosticError([.error(at: SourceLocation(file: path, line: 1), "\(error)")])
+            }
+            guard let real, visited.insert(real).inserted else { return nil }
             var values: [String: LiquidValue] = [:]
-            let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let children = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []
             for child in children.sorted() where !child.hasPrefix(".") {
                 let name = Self.extensions.contains((child as NSString).pathExtension) ? (child as NSString).deletingPathExtension : child
-                if let value = try entry((path as NSString).appendingPathComponent(name)) { values[name] = value }
+                if let value = try entry((path as NSString).appendingPathComponent(name), visited: &visited) { values[name] = value }
             }
             return .dictionary(values)
         }
@@ -81,18 +91,27 @@ struct SiteData {
         return nil
     }
 
-    /// The `NAME`s of every `site.data.NAME` in `bytes`.
+    /// The `NAME`s of every `site.data.NAME`, `site.data['NAME']` and `site.data["NAME"]` in `bytes`.
     static func referencedNames(in bytes: [UInt8], into names: inout Set<String>) {
-        let marker = Array("site.data.".utf8)
+        let marker = Array("site.data".utf8)
         var i = 0
         while i + marker.count < bytes.count {
             guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else {
                 i += 1
                 continue
             }
-            var end = i + marker.count
+            var start = i + marker.count
+            if bytes[start] == UInt8(ascii: ".") {
+                start += 1
+            } else if bytes[start] == UInt8(ascii: "["), start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: "'") || bytes[start + 1] == UInt8(ascii: "\"") {
+                start += 2
+            } else {
+                i = start
+                continue
+            }
+            var end = start
             while end < bytes.count, Self.isNameByte(bytes[end]) { end += 1 }
-            if end > i + marker.count { names.insert(String(decoding: bytes[(i + marker.count)..<end], as: UTF8.self)) }
+            if end > start { names.insert(String(decoding: bytes[start..<end], as: UTF8.self)) }
             i = end
         }
     }

@@ -46,6 +46,7 @@ struct YAMLReader {
                 return nil
             }
         }
+        diagnostics.append(.error(at: SourceLocation(file: file, line: firstLine), "invalid YAML: too many repeated keys"))
         return nil
     }
 
@@ -64,12 +65,13 @@ struct YAMLReader {
         }
     }
 
-    /// Blanks out every entry of `keys` but the last in the block mapping whose first key is at `mark`, warning
-    /// with both lines; nil when the entries cannot be found on their own lines (a flow mapping).
+    /// Blanks out every entry but the last of the first repeated key (Yams reports the sorted first one, at its
+    /// first occurrence `mark`) in its block mapping, warning with both lines; nil when the entries are not on lines
+    /// of their own (a flow mapping). The caller composes again for the next repeated key.
     private mutating func dropEarlierDuplicates(of keys: [String], from mark: Mark, in yaml: String) -> String? {
         var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var changed = false
-        for key in keys {
+        for key in keys.prefix(1) {
             var occurrences: [Int] = []
             let start = mark.line - 1
             for i in start..<lines.count {
@@ -88,7 +90,7 @@ struct YAMLReader {
                     "duplicate key `\(key)` (also on line \(first + firstLine)); the last one wins, as in Jekyll, so line \(first + firstLine)'s value is ignored"))
                 lines[first] = String(lines[first].prefix(mark.column - 1))
                 var next = first + 1
-                while next < lines.count, lines[next].prefix(while: { $0 == " " }).count >= mark.column || lines[next].allSatisfy({ $0 == " " }) {
+                while next < lines.count, Self.continues(lines[next], keyColumn: mark.column) {
                     lines[next] = ""
                     next += 1
                 }
@@ -96,6 +98,15 @@ struct YAMLReader {
             }
         }
         return changed ? lines.joined(separator: "\n") : nil
+    }
+
+    /// Whether `line` belongs to the value of a key at `keyColumn`: deeper, blank, a comment, or a `- ` item at
+    /// the key's own indentation (YAML lets a block sequence sit there).
+    private static func continues(_ line: String, keyColumn: Int) -> Bool {
+        let spaces = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(spaces)
+        return spaces >= keyColumn || rest.isEmpty || rest.hasPrefix("#")
+            || (spaces == keyColumn - 1 && (rest == "-" || rest.hasPrefix("- ")))
     }
 
     /// The file location of a Yams mark.

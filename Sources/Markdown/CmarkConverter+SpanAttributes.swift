@@ -16,7 +16,8 @@ extension CmarkConverter {
             targets.append(node)
         }
         cmark_iter_free(iterator)
-        for node in targets { applySpanAttributes(to: node, in: paragraph) }
+        // Innermost first: an image inside another's alt text is replaced before the outer one frees its subtree.
+        for node in targets.reversed() { applySpanAttributes(to: node, in: paragraph) }
     }
 
     private mutating func applySpanAttributes(to node: OpaquePointer, in paragraph: OpaquePointer) {

@@ -42,15 +42,15 @@ public struct MarkdownOptions: Sendable {
         self.codeBlockHTML = codeBlockHTML
     }
 
-    /// Attribute keys an attribute list may put on an element when raw HTML is off: none can run script,
-    /// load a resource or restyle the page (`onclick`, `href`, `src`, `style` are dropped).
+    /// Attribute keys an attribute list may put on an element when raw HTML is off, besides its classes and id:
+    /// none can run script, load a resource or carry inline CSS (`onclick`, `href`, `src`, `style` are dropped).
     public static let safeAttributeKeys: Set<String> = ["title", "lang", "dir", "role", "width", "height", "alt", "name"]
 
     /// Whether an attribute key is rendered into HTML: never a hidden one; with raw HTML off, only the safe
     /// keys and `data-*` / `aria-*`.
     public func rendersAttribute(_ key: String) -> Bool {
-        let key = key.lowercased()
         guard !hiddenAttributeKeys.contains(key), !hiddenAttributePrefixes.contains(where: { key.hasPrefix($0) }) else { return false }
-        return allowRawHTML || Self.safeAttributeKeys.contains(key) || key.hasPrefix("data-") || key.hasPrefix("aria-")
+        let lower = key.lowercased()
+        return allowRawHTML || Self.safeAttributeKeys.contains(lower) || lower.hasPrefix("data-") || lower.hasPrefix("aria-")
     }
 }

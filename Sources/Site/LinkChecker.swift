@@ -33,7 +33,8 @@ struct LinkChecker: Sendable {
         anchorsByURL = Dictionary(pages.map { ($0.url, $0.anchors) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The broken links of `page`, located in its source file where the URL is written.
+    /// The broken links of `page` (errors) and its links to how-tos that are not here (warnings), located in
+    /// its source file where the URL is written.
     func check(_ page: Page) -> [Diagnostic] {
         var problems: [(url: String, problem: Problem)] = []
         for link in page.links {

@@ -65,7 +65,7 @@ extension Walkthrough {
         let verdict: TutorialResult.Verdict = hasFailure ? .failed
             : passed == plan.steps.count ? .passed : passed + unchecked == plan.steps.count ? .notRunnable : .skipped
         var result = outcome(verdict: verdict, reason: verdict == .skipped ? "the reader skipped \(skipped) steps" : nil,
-                             exitCode: hasFailure ? RunExit.failed : RunExit.passed)
+                             exitCode: hasFailure || verdict == .notRunnable ? RunExit.failed : RunExit.passed)
         result.result.cleanup = cleanup
         result.result.services = logs
         result.result.variables = variables

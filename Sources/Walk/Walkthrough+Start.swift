@@ -93,7 +93,7 @@ extension Walkthrough {
             }
             guard let filled = await scriptToRun(step, base: script) else { return index }
             let result = await execute(index, script: filled, quiet: true)
-            guard result.status == .passed, !Task.isCancelled else {
+            guard result.status == .passed || result.status == .notRunnable, !Task.isCancelled else {
                 screen.line(screen.style.paint("  Step \(index + 1) (\(step.id)) did not pass when run again:", .red) + " " + (result.message ?? result.status.rawValue))
                 return index
             }

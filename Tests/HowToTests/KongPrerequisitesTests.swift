@@ -21,10 +21,11 @@ import Testing
     }
 
     static let cases: [Case] = [
-        // inline `position: before` first, the on-prem quickstart, the decK tool, the entities (whose apply block is the step).
+        // inline `position: before` first, the on-prem quickstart, the decK tool, the entities. As in Kong's harness,
+        // only the entities' marked apply block is a step: not the inline item's unmarked blocks, not the quickstart.
         Case(page: "gateway/authenticate-consumers-with-key-auth-enc.md", topology: "on-prem",
              items: ["Enable Keyring -", "Kong Gateway running on-prem", "decK v1.65.2+ -", "Required entities -"],
-             steps: ["Enable Keyring", "Enable Keyring", "Required entities"]),
+             steps: ["Required entities"]),
         // Past the first page of a series with `skip_product`: nothing generated.
         Case(page: "kubernetes-ingress-controller/kic-get-started-key-authentication.md", topology: "on-prem", items: [], steps: []),
         // operator.konnect.auth: the KonnectAPIAuthConfiguration item, konnect only, without the markdown form's
@@ -45,5 +46,7 @@ import Testing
         let items = loaded.prerequisites.map { "\($0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")) \($0.topology ?? "-")" }
         #expect(items == c.items)
         #expect(loaded.plan.steps.filter { $0.phase == .prerequisite }.map(\.section) == c.steps)
+        // No cleanup block of the corpus is marked `data-test-cleanup`: Kong's harness runs none (nor its quickstart's `-d`).
+        #expect(loaded.plan.cleanup.isEmpty)
     }
 }

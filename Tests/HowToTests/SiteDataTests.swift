@@ -34,6 +34,22 @@ import Testing
         #expect(!diagnostics.contains { $0.location.file.contains("changelogs") }, "data no page names is never read")
     }
 
+    /// `site.data['NAME']` is read too; a folder that links to itself is listed once, one that leads out of the root is refused.
+    @Test func bracketNamesAreReadAndFolderLinksAreBounded() throws {
+        let root = try TestSupport.scratchContent(Self.data.merging([
+            "_data/plugins/a.yml": "name: A\n",
+            "how-to/p.md": TestSupport.page(body: "## A\n\n{{ site.data['plugins'].a.name }}\n\n```sh\necho\n```\n"),
+        ]) { $1 })
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createSymbolicLink(atPath: root + "/_data/plugins/again", withDestinationPath: root + "/_data/plugins")
+        let loader = ContentLoader(root: root)
+        let (page, diagnostics) = loader.load(page: root + "/how-to/p.md", site: try loader.loadSite())
+        #expect(page?.bodyHTML.contains("<p>A</p>") == true, "\(diagnostics)")
+        try FileManager.default.removeItem(atPath: root + "/_data/plugins/again")
+        try FileManager.default.createSymbolicLink(atPath: root + "/_data/plugins/out", withDestinationPath: NSTemporaryDirectory())
+        #expect(throws: DiagnosticError.self) { try ContentLoader(root: root).loadSite() }
+    }
+
     @Test func brokenDataThatIsNamedIsAnErrorAtItsLine() throws {
         var files = Self.data
         files["_data/products/gateway.yml"] = "name: [Kong\n"

@@ -28,6 +28,13 @@ import Yams
         #expect(current.string == value)
     }
 
+    @Test func everyRepeatedKeyIsResolvedAndABlockListValueGoesWithItsKey() throws {
+        let (node, diagnostics) = compose("b: 1\na: 1\nb: 2\na: 2\ntools:\n- deck\n# a comment\n- kongctl\ntools: [x]\n")
+        #expect(diagnostics.count == 3 && diagnostics.allSatisfy { $0.contains("warning: duplicate key") }, "\(diagnostics)")
+        #expect(node?.mapping?["a"]?.string == "2" && node?.mapping?["b"]?.string == "2")
+        #expect(node?.mapping?["tools"]?.sequence?.map(\.string) == ["x"])
+    }
+
     @Test func theSecondItemOfAListKeepsItsOwnKeys() throws {
         let (node, diagnostics) = compose("- name: a\n- name: c\n  name: d\n")
         #expect(diagnostics == ["f.md:4:3: warning: duplicate key `name` (also on line 3); the last one wins, as in Jekyll, so line 3's value is ignored"])

@@ -24,6 +24,13 @@ import Testing
         #expect(doc.html == html + "\n")
     }
 
+    /// An image inside another's alt text, both with lists: the inner one is handled before the outer frees it.
+    @Test func nestedImagesWithSpanListsRender() {
+        let doc = parse("![a ![i](/y.png){:.z}](/x.png){:.w}")
+        // (the inner image, already replaced by its HTML, leaves no text for the outer alt)
+        #expect(doc.html == "<p><img src=\"/x.png\" alt=\"a \" class=\"w\" /></p>\n")
+    }
+
     /// With raw HTML off an attribute list cannot add a handler, a link target or a style to any element.
     @Test func blockAttributeListsRenderOnlySafeKeys() {
         let text = "para\n{: onclick=\"alert(1)\" OnMouseOver=\"x\" style=\"color:red\" href=\"javascript:x\" title=\"T\" data-k=\"v\" aria-label=\"L\" }"

@@ -4,12 +4,15 @@ import Foundation
 
 /// GitHub Actions output: `::error file=…,line=…::` annotations and a Markdown job summary.
 public enum GitHubReport {
-    /// One workflow command per failing step and failing cleanup.
+    /// One workflow command per failing step, step that cannot run here and failing cleanup.
     public static func annotations(_ results: [TutorialResult]) -> String {
         var out = ""
         for r in results {
             if let f = r.firstFailure {
                 out += "::error file=\(property(f.step.location.file)),line=\(f.step.location.line),title=\(property("howto: \(f.step.section)"))::\(data(f.message ?? "step failed"))\n"
+            }
+            for s in r.steps where s.status == .notRunnable {
+                out += "::warning file=\(property(s.step.location.file)),line=\(s.step.location.line),title=\(property("howto: not verified"))::\(data(s.message ?? "not runnable here"))\n"
             }
             for c in r.cleanupFailures {
                 out += "::warning file=\(property(c.step.location.file)),line=\(c.step.location.line),title=\(property("howto cleanup"))::\(data(c.message ?? "cleanup failed"))\n"
@@ -26,8 +29,12 @@ public enum GitHubReport {
             md += "| \(cell(r.title)) | \(r.verdict.rawValue) | \(passed)/\(r.steps.count) | \(String(format: "%.2f s", r.seconds)) |\n"
         }
         for r in results {
-            guard let f = r.firstFailure else { continue }
-            md += "\n**\(cell(r.title))** failed at `\(f.step.location)` (\(cell(f.step.section))): \(cell(f.message ?? ""))\n"
+            if let f = r.firstFailure {
+                md += "\n**\(cell(r.title))** failed at `\(f.step.location)` (\(cell(f.step.section))): \(cell(f.message ?? ""))\n"
+            }
+            for s in r.steps where s.status == .notRunnable {
+                md += "\n**\(cell(r.title))** is not verified: `\(s.step.location)` (\(cell(s.step.section))): \(cell(s.message ?? ""))\n"
+            }
         }
         return md
     }
