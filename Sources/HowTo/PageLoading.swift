@@ -62,12 +62,14 @@ struct PageLoading {
         var prerequisiteSteps: [StepExtractor.Draft] = []
         // In a Kong tree, prerequisite and cleanup steps are what Kong's harness runs: the marked blocks only.
         let kongTree = (try? loader.includes.source(KongPrerequisites.itemTemplate)) != nil
+        let generated = GeneratedItemContext(
+            drop: kongTree ? kongPrerequisites(page: pageVariables, inline: []).drop : .null, location: generatedItemLocation(source.frontMatter))
         for entry in prerequisiteEntries(frontMatter, page: pageVariables, kongTree: kongTree) {
             let item: (rendered: RenderedItem, steps: [StepExtractor.Draft])?
             switch entry {
             case let .inline(inline): item = renderItem(inline, environment, marker: kongTree ? "data-test-prereq" : nil)
             case let .generated(liquid, topology):
-                item = renderGenerated(liquid, topology: topology, environment, page: pageVariables, at: generatedItemLocation(source.frontMatter))
+                item = renderGenerated(liquid, topology: topology, environment, page: pageVariables, generated)
             }
             guard let item else { continue }
             prerequisites.append(item.rendered)
@@ -114,6 +116,12 @@ struct PageLoading {
         return (relative, "/how-to/\(relative)/")
     }
 
+    /// What every generated prerequisite of a page shares: the `prereqs` value and where the items are located.
+    private struct GeneratedItemContext {
+        var drop: LiquidValue
+        var location: SourceLocation
+    }
+
     /// The front-matter line of `prereqs:` (else `products:`), where generated prerequisites are located.
     private func generatedItemLocation(_ frontMatter: String) -> SourceLocation {
         let lines = frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
@@ -139,14 +147,15 @@ struct PageLoading {
     /// Renders a generated prerequisite with Kong's template in its markdown form (`### Title`, then the
     /// content); only its `data-test-prereq` blocks are steps, as in Kong's harness. Nil when it renders no item.
     private mutating func renderGenerated(_ liquid: String, topology itemTopology: String?, _ environment: RenderEnvironment,
-                                          page: [String: LiquidValue], at location: SourceLocation) -> (RenderedItem, [StepExtractor.Draft])? {
+                                          page: [String: LiquidValue], _ context: GeneratedItemContext) -> (RenderedItem, [StepExtractor.Draft])? {
         var markdownPage = page
         markdownPage["output_format"] = .string("markdown")
         // The item's own environment, so that `liquify` inside the templates sees `prereqs` too.
         var itemEnvironment = environment
         itemEnvironment.variables["page"] = .dictionary(markdownPage)
-        itemEnvironment.variables["prereqs"] = kongPrerequisites(page: page, inline: []).drop
+        itemEnvironment.variables["prereqs"] = context.drop
         // What the item shows comes from the front matter's `prereqs`, `products` or `tools`: its problems and steps are located there.
+        let location = context.location
         let result = itemEnvironment.liquid(liquid, at: location)
         diagnostics += result.diagnostics
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
