@@ -10,7 +10,9 @@ import Testing
     static let token = "content/how-to/configure-hashicorp-vault-as-a-vault-backend.md"
 
     /// The family as `howto test content/how-to` finds it (the reference tutorial is `automated_tests: false`), as the summary shows them.
-    static let family = ["Configure HashiCorp Vault as a vault backend  ", "Configure HashiCorp Vault as a vault backend with Kubernete…"]
+    static let family = ["Configure HashiCorp Vault as a vault backend  ", "Configure HashiCorp Vault as a vault backend with Kubernete…",
+                         "Configure HashiCorp Vault as a vault backend with AppRole a…"]
+    static let approle = "content/how-to/configure-hashicorp-vault-with-approle.md"
 
     @Test(arguments: ["mock", "live"])
     func everyHowToOfTheFamilyPasses(mode: String) async throws {
@@ -20,7 +22,7 @@ import Testing
         let out = try await HowtoBinary.run(["test", "--vault", mode, "content/how-to"], in: Self.root)
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
         for title in Self.family { #expect(out.stdout.split(separator: "\n").contains { $0.hasPrefix("  \(title)") && $0.contains("  passed  ") }, "\(title) in \(mode): \(out.stdout.suffix(1500))") }
-        #expect(out.stdout.contains("2 passed, 0 failed, 1 skipped"))
+        #expect(out.stdout.contains("3 passed, 0 failed, 1 skipped"))
     }
 
     /// FAQ "permission denied": a policy on the path the CLI shows (`secret/password`) instead of KV v2's
@@ -30,17 +32,38 @@ import Testing
         if mode == "live" {
             try #require(FileManager.default.isExecutableFile(atPath: Self.bao), "live tests need OpenBao's bao in .venv: run `make test`")
         }
-        let text = try String(contentsOfFile: Self.root + "/" + Self.token, encoding: .utf8)
-        let broken = text.replacingOccurrences(of: "path \"secret/data/*\"", with: "path \"secret/password\"")
+        let out = try await runBroken(Self.token, mode: mode) {
+            $0.replacingOccurrences(of: "path \"secret/data/*\"", with: "path \"secret/password\"")
+        }
+        #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("first failure:") && out.stdout.contains("Validate"), "\(out.stdout.suffix(1500))")
+        #expect(out.stdout.lowercased().contains("permission denied"), "\(out.stdout.suffix(1500))")
+    }
+
+    /// FAQ "fail to unwrap the secret ID": a wrapping token someone else unwrapped first is of no use to the gateway.
+    @Test(arguments: ["mock", "live"])
+    func aWrappedSecretIDUnwrappedBeforeTheGatewayFails(mode: String) async throws {
+        if mode == "live" {
+            try #require(FileManager.default.isExecutableFile(atPath: Self.bao), "live tests need OpenBao's bao in .venv: run `make test`")
+        }
+        let out = try await runBroken(Self.approle, mode: mode) {
+            $0.replacingOccurrences(of: "## Configure the Vault entity\n", with: "## Peek\n\n```sh\nvault unwrap \"$DECK_WRAPPED_SECRET_ID\" > /dev/null\n```\n\n## Configure the Vault entity\n")
+        }
+        #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("first failure:") && out.stdout.contains("Validate"), "\(out.stdout.suffix(1500))")
+        #expect(out.stdout.contains("unwrap"), "\(out.stdout.suffix(1500))")
+    }
+
+    /// Runs a copy of `file`, changed by `change`, from a content folder like the project's.
+    private func runBroken(_ file: String, mode: String, _ change: (String) -> String) async throws -> HowtoBinary.Outcome {
+        let text = try String(contentsOfFile: Self.root + "/" + file, encoding: .utf8)
+        let broken = change(text)
         #expect(broken != text)
         let dir = try HowtoBinary.temporaryDirectory() + "/content"
         try FileManager.default.createDirectory(atPath: dir + "/how-to", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.root + "/content/_data", toPath: dir + "/_data")
         try FileManager.default.copyItem(atPath: Self.root + "/content/_includes", toPath: dir + "/_includes")
-        try broken.write(toFile: dir + "/how-to/token.md", atomically: true, encoding: .utf8)
-        let out = try await HowtoBinary.run(["test", "--vault", mode, dir + "/how-to/token.md"], in: Self.root)
-        #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
-        #expect(out.stdout.contains("first failure:") && out.stdout.contains("Validate"), "\(out.stdout.suffix(1500))")
-        #expect(out.stdout.lowercased().contains("permission denied"), "\(out.stdout.suffix(1500))")
+        try broken.write(toFile: dir + "/how-to/broken.md", atomically: true, encoding: .utf8)
+        return try await HowtoBinary.run(["test", "--vault", mode, dir + "/how-to/broken.md"], in: Self.root)
     }
 }
