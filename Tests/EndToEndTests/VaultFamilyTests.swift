@@ -16,42 +16,45 @@ import Testing
 
     @Test(arguments: ["mock", "live"])
     func everyHowToOfTheFamilyPasses(mode: String) async throws {
-        if mode == "live" {
-            try #require(FileManager.default.isExecutableFile(atPath: Self.bao), "live tests need OpenBao's bao in .venv: run `make test`")
-        }
+        try requireBao(for: mode)
         let out = try await HowtoBinary.run(["test", "--vault", mode, "content/how-to"], in: Self.root)
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
         for title in Self.family { #expect(out.stdout.split(separator: "\n").contains { $0.hasPrefix("  \(title)") && $0.contains("  passed  ") }, "\(title) in \(mode): \(out.stdout.suffix(1500))") }
         #expect(out.stdout.contains("3 passed, 0 failed, 1 skipped"))
     }
 
-    /// FAQ "permission denied": a policy on the path the CLI shows (`secret/password`) instead of KV v2's
-    /// `secret/data/password` cannot read the secret. (`secret/*` would: a glob matches `data/` too, as OpenBao shows.)
-    @Test(arguments: ["mock", "live"])
-    func aPolicyWithoutTheDataPrefixIsDenied(mode: String) async throws {
-        if mode == "live" {
-            try #require(FileManager.default.isExecutableFile(atPath: Self.bao), "live tests need OpenBao's bao in .venv: run `make test`")
-        }
-        let out = try await runBroken(Self.token, mode: mode) {
-            $0.replacingOccurrences(of: "path \"secret/data/*\"", with: "path \"secret/password\"")
-        }
-        #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
-        #expect(out.stdout.contains("first failure:") && out.stdout.contains("Validate"), "\(out.stdout.suffix(1500))")
-        #expect(out.stdout.lowercased().contains("permission denied"), "\(out.stdout.suffix(1500))")
+    /// A FAQ reproduced: the how-to broken the way the FAQ says, and what the run must then report.
+    struct FAQFault: Sendable, CustomTestStringConvertible {
+        var file: String
+        var replace: String
+        var with: String
+        var reported: String
+        var testDescription: String { "\((file as NSString).lastPathComponent): \(reported)" }
     }
 
-    /// FAQ "fail to unwrap the secret ID": a wrapping token someone else unwrapped first is of no use to the gateway.
-    @Test(arguments: ["mock", "live"])
-    func aWrappedSecretIDUnwrappedBeforeTheGatewayFails(mode: String) async throws {
-        if mode == "live" {
-            try #require(FileManager.default.isExecutableFile(atPath: Self.bao), "live tests need OpenBao's bao in .venv: run `make test`")
-        }
-        let out = try await runBroken(Self.approle, mode: mode) {
-            $0.replacingOccurrences(of: "## Configure the Vault entity\n", with: "## Peek\n\n```sh\nvault unwrap \"$DECK_WRAPPED_SECRET_ID\" > /dev/null\n```\n\n## Configure the Vault entity\n")
-        }
+    static let faults = [
+        // "permission denied": a policy on the path the CLI shows, not KV v2's `secret/data/password`.
+        // (`secret/*` would read it: the glob matches `data/` too, as OpenBao shows.)
+        FAQFault(file: token, replace: "path \"secret/data/*\"", with: "path \"secret/password\"", reported: "permission denied"),
+        // "fail to unwrap the secret ID": someone unwrapped the wrapping token before the gateway did.
+        FAQFault(file: approle, replace: "## Configure the Vault entity\n",
+                 with: "## Peek\n\n```sh\nvault unwrap \"$DECK_WRAPPED_SECRET_ID\" > /dev/null\n```\n\n## Configure the Vault entity\n",
+                 reported: "unwrap"),
+    ]
+
+    @Test(arguments: faults, ["mock", "live"])
+    func theFAQsFaultFailsTheValidation(_ fault: FAQFault, mode: String) async throws {
+        try requireBao(for: mode)
+        let out = try await runBroken(fault.file, mode: mode) { $0.replacingOccurrences(of: fault.replace, with: fault.with) }
         #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
         #expect(out.stdout.contains("first failure:") && out.stdout.contains("Validate"), "\(out.stdout.suffix(1500))")
-        #expect(out.stdout.contains("unwrap"), "\(out.stdout.suffix(1500))")
+        #expect(out.stdout.lowercased().contains(fault.reported), "\(out.stdout.suffix(1500))")
+    }
+
+    /// Live mode needs OpenBao's `bao`, which `make test` installs into `.venv`.
+    private func requireBao(for mode: String) throws {
+        guard mode == "live" else { return }
+        try #require(FileManager.default.isExecutableFile(atPath: Self.bao), "live tests need OpenBao's bao in .venv: run `make test`")
     }
 
     /// Runs a copy of `file`, changed by `change`, from a content folder like the project's.
