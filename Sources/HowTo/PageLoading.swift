@@ -62,14 +62,22 @@ struct PageLoading {
         var prerequisiteSteps: [StepExtractor.Draft] = []
         // In a Kong tree, prerequisite and cleanup steps are what Kong's harness runs: the marked blocks only.
         let kongTree = (try? loader.includes.source(KongPrerequisites.itemTemplate)) != nil
-        let generated = GeneratedItemContext(
-            drop: kongTree ? kongPrerequisites(page: pageVariables, inline: []).drop : .null, location: generatedItemLocation(source.frontMatter))
-        for entry in prerequisiteEntries(frontMatter, page: pageVariables, kongTree: kongTree) {
+        let inline = frontMatter.prereqs?.inline ?? []
+        var entries = (inline.filter { $0.position == "before" } + inline.filter { $0.position != "before" }).map(KongPrerequisites.Entry.inline)
+        var generated: GeneratedItemContext?
+        if kongTree {
+            let kong = KongPrerequisites(
+                page: pageVariables, inline: inline, includeExists: { [includes = loader.includes] in (try? includes.source($0)) != nil },
+                siteData: site.variables["data"] ?? .null)
+            entries = kong.entries
+            generated = GeneratedItemContext(drop: kong.drop, location: generatedItemLocation(source.frontMatter))
+        }
+        for entry in entries {
             let item: (rendered: RenderedItem, steps: [StepExtractor.Draft])?
             switch entry {
             case let .inline(inline): item = renderItem(inline, environment, marker: kongTree ? "data-test-prereq" : nil)
             case let .generated(liquid, topology):
-                item = renderGenerated(liquid, topology: topology, environment, page: pageVariables, generated)
+                item = generated.flatMap { renderGenerated(liquid, topology: topology, environment, page: pageVariables, $0) }
             }
             guard let item else { continue }
             prerequisites.append(item.rendered)
@@ -129,21 +137,6 @@ struct PageLoading {
         return SourceLocation(file: path, line: SourceFile.frontMatterFirstLine + (index ?? 0), column: 1)
     }
 
-    /// The prerequisite items in the order they show: Kong's generated ones around the inline ones when the
-    /// content has Kong's item template, else the inline ones (`position: before` first).
-    private func prerequisiteEntries(_ frontMatter: FrontMatter, page: [String: LiquidValue], kongTree: Bool) -> [KongPrerequisites.Entry] {
-        let inline = frontMatter.prereqs?.inline ?? []
-        guard kongTree else {
-            return (inline.filter { $0.position == "before" } + inline.filter { $0.position != "before" }).map { .inline($0) }
-        }
-        return kongPrerequisites(page: page, inline: inline).entries
-    }
-
-    private func kongPrerequisites(page: [String: LiquidValue], inline: [FrontMatter.InlineItem]) -> KongPrerequisites {
-        KongPrerequisites(page: page, inline: inline, includeExists: { [includes = loader.includes] in (try? includes.source($0)) != nil },
-                          siteData: site.variables["data"] ?? .null)
-    }
-
     /// Renders a generated prerequisite with Kong's template in its markdown form (`### Title`, then the
     /// content); only its `data-test-prereq` blocks are steps, as in Kong's harness. Nil when it renders no item.
     private mutating func renderGenerated(_ liquid: String, topology itemTopology: String?, _ environment: RenderEnvironment,
@@ -170,15 +163,8 @@ struct PageLoading {
         let content = lines[(heading + 1)...].joined(separator: "\n")
         let document = MarkdownDocument.parse(content, file: path, sourceLines: Array(repeating: location, count: lines.count + 1),
                                               options: itemEnvironment.markdownOptions)
-        let found = document.diagnostics
-        diagnostics += found
-        var extractor = StepExtractor(topology: topology, sink: sink, section: title)
-        extractor.requiredMarker = "data-test-prereq"
-        extractor.collect(document.blocks)
-        diagnostics += extractor.diagnostics
-        let rendered = RenderedItem(title: title, html: document.html, iconURL: nil, topology: itemTopology,
-                                    passages: extractor.passages, headingIDs: document.headings.map(\.id))
-        return (rendered, extractor.steps)
+        diagnostics += document.diagnostics
+        return item(title: title, document, iconURL: nil, topology: itemTopology, marker: "data-test-prereq")
     }
 
     /// Renders a prerequisite or cleanup item and extracts its steps (section = the item title; only blocks
@@ -202,13 +188,18 @@ struct PageLoading {
             }
             if let first = fragments.first ?? nil, fragments.allSatisfy({ $0 == first }) { topology = first }
         }
-        var extractor = StepExtractor(topology: self.topology, sink: sink, section: sink.plainText(item.title))
+        return self.item(title: sink.plainText(item.title), document, iconURL: item.iconURL, topology: topology, marker: marker)
+    }
+
+    /// An item made of a parsed document, and its steps (section = the title; only blocks carrying `marker` when one is given).
+    private mutating func item(title: String, _ document: MarkdownDocument, iconURL: String?, topology itemTopology: String?,
+                               marker: String?) -> (RenderedItem, [StepExtractor.Draft]) {
+        var extractor = StepExtractor(topology: topology, sink: sink, section: title)
         extractor.requiredMarker = marker
         extractor.collect(document.blocks)
         diagnostics += extractor.diagnostics
-        let rendered = RenderedItem(
-            title: sink.plainText(item.title), html: document.html, iconURL: item.iconURL, topology: topology, passages: extractor.passages,
-            headingIDs: document.headings.map(\.id))
+        let rendered = RenderedItem(title: title, html: document.html, iconURL: iconURL, topology: itemTopology,
+                                    passages: extractor.passages, headingIDs: document.headings.map(\.id))
         return (rendered, extractor.steps)
     }
 

@@ -26,7 +26,8 @@ struct YAMLReader {
     /// entries are blanked out (lines keep their numbers) and the text is composed again.
     mutating func compose(_ yaml: String) -> Node? {
         var text = yaml
-        for _ in 0...yaml.utf8.count {
+        // Each round blanks one repeated key, so there are fewer rounds than lines.
+        for _ in 0...yaml.utf8.count(where: { $0 == UInt8(ascii: "\n") }) {
             do {
                 return try BoundedYAML.compose(text, resolver: Self.resolver)
             } catch let error as YAMLLimitError {
@@ -69,35 +70,32 @@ struct YAMLReader {
     /// first occurrence `mark`) in its block mapping, warning with both lines; nil when the entries are not on lines
     /// of their own (a flow mapping). The caller composes again for the next repeated key.
     private mutating func dropEarlierDuplicates(of keys: [String], from mark: Mark, in yaml: String) -> String? {
+        guard let key = keys.first else { return nil }
         var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var changed = false
-        for key in keys.prefix(1) {
-            var occurrences: [Int] = []
-            let start = mark.line - 1
-            for i in start..<lines.count {
-                let line = lines[i]
-                let spaces = line.prefix { $0 == " " }.count
-                let rest = line.dropFirst(spaces)
-                // A line left of the mapping (or a new `- ` item) ends it.
-                if i > start, !rest.isEmpty, !rest.hasPrefix("#"), spaces + 1 < mark.column { break }
-                let keyColumn = i == start ? line.prefix { $0 == " " || $0 == "-" }.count + 1 : spaces + 1
-                if keyColumn == mark.column, line.dropFirst(keyColumn - 1).hasPrefix(key + ":") { occurrences.append(i) }
-            }
-            guard let last = occurrences.last, occurrences.count > 1 else { return nil }
-            for first in occurrences.dropLast() {
-                diagnostics.append(.warning(
-                    at: SourceLocation(file: file, line: last + firstLine, column: mark.column),
-                    "duplicate key `\(key)` (also on line \(first + firstLine)); the last one wins, as in Jekyll, so line \(first + firstLine)'s value is ignored"))
-                lines[first] = String(lines[first].prefix(mark.column - 1))
-                var next = first + 1
-                while next < lines.count, Self.continues(lines[next], keyColumn: mark.column) {
-                    lines[next] = ""
-                    next += 1
-                }
-                changed = true
+        var occurrences: [Int] = []
+        let start = mark.line - 1
+        for i in start..<lines.count {
+            let line = lines[i]
+            let spaces = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(spaces)
+            // A line left of the mapping (or a new `- ` item) ends it.
+            if i > start, !rest.isEmpty, !rest.hasPrefix("#"), spaces + 1 < mark.column { break }
+            let keyColumn = i == start ? line.prefix { $0 == " " || $0 == "-" }.count + 1 : spaces + 1
+            if keyColumn == mark.column, line.dropFirst(keyColumn - 1).hasPrefix(key + ":") { occurrences.append(i) }
+        }
+        guard let last = occurrences.last, occurrences.count > 1 else { return nil }
+        for first in occurrences.dropLast() {
+            diagnostics.append(.warning(
+                at: SourceLocation(file: file, line: last + firstLine, column: mark.column),
+                "duplicate key `\(key)` (also on line \(first + firstLine)); the last one wins, as in Jekyll, so line \(first + firstLine)'s value is ignored"))
+            lines[first] = String(lines[first].prefix(mark.column - 1))
+            var next = first + 1
+            while next < lines.count, Self.continues(lines[next], keyColumn: mark.column) {
+                lines[next] = ""
+                next += 1
             }
         }
-        return changed ? lines.joined(separator: "\n") : nil
+        return lines.joined(separator: "\n")
     }
 
     /// Whether `line` belongs to the value of a key at `keyColumn`: deeper, blank, a comment, or a `- ` item at
