@@ -98,6 +98,8 @@ let package = Package(
         .target(name: "VaultCLI", dependencies: [
             "GoValues",
             "Diagnostics",
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -157,7 +159,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "JWTKit", package: "jwt-kit"),
         ], swiftSettings: strict),
-        .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault", "TestHelpers"], swiftSettings: strict),
+        .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault", "TestPKI", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "MockVault", "MockIdP", "TestPKI", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "HowToPlan", "Diagnostics", "TestHelpers"], exclude: ["junit.xsd"], swiftSettings: strict),
         .testTarget(name: "WalkTests", dependencies: ["Walk", "HowTo", "HowToPlan", "Markdown", "Runner", "Diagnostics"], swiftSettings: strict),

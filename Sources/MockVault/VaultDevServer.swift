@@ -74,6 +74,10 @@ public enum VaultDevServer {
 
     /// Runs the dev server with parsed options in the foreground; returns the process exit code.
     public static func run(options: Options) async -> Int32 {
+        if let problem = startupProblem(options) {
+            StandardStream.output.write(problem + "\n")  // on stdout, as OpenBao prints it
+            return 1
+        }
         let (host, port) = splitHostPort(options.listenAddress)
         var configuration = MockVaultConfiguration(
             host: host, port: port, rootTokenID: options.rootTokenID, tls: options.tls, tlsCertDirectory: options.tlsCertDirectory)
@@ -100,6 +104,12 @@ public enum VaultDevServer {
         }
         for await _ in finished { break }
         return 0
+    }
+
+    /// What stops OpenBao before it listens: a `-dev-tls-cert-dir` that does not exist (it is never created).
+    static func startupProblem(_ options: Options) -> String? {
+        guard options.tls, let directory = options.tlsCertDirectory, !FileManager.default.fileExists(atPath: directory) else { return nil }
+        return "stat \(directory): no such file or directory"
     }
 
     static func splitHostPort(_ address: String) -> (String, Int) {

@@ -90,9 +90,20 @@ final class CommandContext {
         if let injectedTransport {
             transport = injectedTransport
         } else {
+            // As the Go client: the environment's files are checked first, then with the flags in their place.
+            let fromEnvironment = TLSFiles(environment: environment.variables)
+            if let problem = fromEnvironment.problem() {
+                console.error("failed to read environment: \(problem)")
+                return nil
+            }
+            let files = fromEnvironment.overridden(by: flags)
+            if let problem = files.problem() {
+                console.error("failed to setup TLS config: \(problem)")
+                return nil
+            }
             let skip = flags.isSet("tls-skip-verify") ? flags.bool("tls-skip-verify") : environment.skipVerify
             let target = flags.string("address") ?? environment.address
-            let settings = HTTPTransport.TLSSettings(caCertPath: flags.string("ca-cert") ?? environment.caCertPath,
+            let settings = HTTPTransport.TLSSettings(files: files, systemBundle: environment.systemBundle,
                                                      skipVerify: skip, plainHTTP: target.lowercased().hasPrefix("http://"))
             do {
                 let http = try HTTPTransport(tls: settings)

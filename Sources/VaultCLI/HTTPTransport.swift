@@ -12,9 +12,12 @@ final class HTTPTransport: VaultTransport {
     private let client: HTTPClient
     private let deadline: TimeAmount
 
-    /// TLS trust and verification taken from the CLI's flags and environment.
+    /// TLS trust, client certificate and verification taken from the CLI's flags and environment.
     struct TLSSettings {
-        var caCertPath: String?
+        /// The CA and client files, already checked with `TLSFiles.problem()`.
+        var files = TLSFiles()
+        /// `$SSL_CERT_FILE`: Go's crypto/x509 trusts that file instead of the system roots when no CA is named.
+        var systemBundle: String?
         var skipVerify = false
         /// The address is `http://`: no TLS context is built (loading the system roots costs ~30 ms a command).
         var plainHTTP = false
@@ -22,16 +25,19 @@ final class HTTPTransport: VaultTransport {
 
     init(tls: TLSSettings, timeoutSeconds: Int64 = 60) throws(VaultCommandError) {
         var config = TLSConfiguration.makeClientConfiguration()
-        if let path = tls.caCertPath, tls.plainHTTP {
-            // No TLS to configure: check the file as the real CLI would, without parsing every certificate.
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8), text.contains("-----BEGIN CERTIFICATE-----") else {
-                throw .clientSetup("Error loading CA file \(path): no certificates found")
+        if !tls.plainHTTP {
+            let trusted = tls.files.trustFiles.isEmpty ? tls.systemBundle.map { [$0] } : tls.files.trustFiles
+            if let trusted {
+                // Unreadable files trust nothing, as Go's pool ends up empty.
+                config.trustRoots = .certificates(trusted.flatMap { (try? NIOSSLCertificate.fromPEMFile($0)) ?? [] })
             }
-        } else if let path = tls.caCertPath {
-            do {
-                config.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(path))
-            } catch {
-                throw .clientSetup("Error loading CA file \(path): \(error)")
+            if let (certificate, key) = tls.files.clientPair {
+                do {
+                    config.certificateChain = try NIOSSLCertificate.fromPEMBytes(Array(certificate.utf8)).map { .certificate($0) }
+                    config.privateKey = .privateKey(try NIOSSLPrivateKey(bytes: Array(key.utf8), format: .pem))
+                } catch {
+                    throw .clientSetup("failed to setup TLS config: \(error)")
+                }
             }
         }
         if tls.skipVerify { config.certificateVerification = .none }

@@ -75,7 +75,7 @@ enum KVCommand {
     }
 
     static func put(_ arguments: [String], _ context: CommandContext, patch: Bool) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: Self.flags), let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: Self.flags) else { return 1 }
         guard let first = flags.positional.first else {
             context.console.error("Not enough arguments (expected >1, got 0)")
             return 1
@@ -91,6 +91,7 @@ enum KVCommand {
             context.console.error("Must supply data")
             return 1
         }
+        guard let client = context.client(flags) else { return 2 }
         guard let location = await locate(first, flags, client, context) else { return 2 }
         if patch, !location.v2 {
             context.console.error("K/V engine mount must be version 2 for patch support")
@@ -126,8 +127,8 @@ enum KVCommand {
     }
 
     static func get(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1) else { return 1 }
+        guard let client = context.client(flags) else { return 2 }
         guard let location = await locate(flags.positional[0], flags, client, context) else { return 2 }
         let fullPath = location.path("data")
         var query: String?
@@ -172,8 +173,8 @@ enum KVCommand {
     }
 
     static func delete(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1) else { return 1 }
+        guard let client = context.client(flags) else { return 2 }
         guard let location = await locate(flags.positional[0], flags, client, context) else { return 2 }
         let versions = parseVersions(flags)
         let fullPath = location.path("data")
@@ -192,13 +193,13 @@ enum KVCommand {
     }
 
     static func versions(_ arguments: [String], _ context: CommandContext, operation: String) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1) else { return 1 }
         let versions = parseVersions(flags)
         guard !versions.isEmpty else {
             context.console.error("No versions provided, use the \"-versions\" flag to specify the version to \(operation).")
             return 1
         }
+        guard let client = context.client(flags) else { return 2 }
         guard let location = await locate(flags.positional[0], flags, client, context) else { return 2 }
         guard location.v2 else {
             context.console.error("\(operation == "undelete" ? "Undelete" : "Destroy") not supported on KV Version 1")
@@ -216,11 +217,12 @@ enum KVCommand {
     }
 
     static func list(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: Self.flags), let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: Self.flags) else { return 1 }
         guard flags.positional.count <= 1 else {
             context.console.error("Too many arguments (expected 1, got \(flags.positional.count))")
             return 1
         }
+        guard let client = context.client(flags) else { return 2 }
         guard let location = await locate(flags.positional.first ?? "", flags, client, context) else { return 2 }
         let fullPath = location.path("metadata")
         let secret: Secret?
@@ -234,8 +236,8 @@ enum KVCommand {
     }
 
     static func metadataGet(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1) else { return 1 }
+        guard let client = context.client(flags) else { return 2 }
         guard let location = await locate(flags.positional[0], flags, client, context) else { return 2 }
         guard location.v2 else {
             context.console.error("Metadata not supported on KV Version 1")
@@ -362,8 +364,8 @@ enum KVCommand {
     }
 
     static func metadataDelete(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: Self.flags), context.expect(flags.positional, count: 1) else { return 1 }
+        guard let client = context.client(flags) else { return 2 }
         guard let location = await locate(flags.positional[0], flags, client, context) else { return 2 }
         guard location.v2 else {
             context.console.error("Metadata not supported on KV Version 1")

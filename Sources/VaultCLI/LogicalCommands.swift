@@ -1,7 +1,7 @@
 /// The generic path commands: `vault read|write|delete|list|unwrap`.
 enum LogicalCommands {
     static func read(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.value("field")]), let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: [.value("field")]) else { return 1 }
         guard let first = flags.positional.first else {
             context.console.error("Not enough arguments (expected 1, got 0)")
             return 1
@@ -15,6 +15,7 @@ enum LogicalCommands {
             return 1
         }
         let secret: Secret?
+        guard let client = context.client(flags) else { return 2 }
         do {
             secret = try await client.read(path, query: KeyValueArguments.query(parameters))
         } catch {
@@ -29,8 +30,7 @@ enum LogicalCommands {
     }
 
     static func write(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.value("field"), .bool("force"), .bool("f")]),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: [.value("field"), .bool("force"), .bool("f")]) else { return 1 }
         guard let first = flags.positional.first else {
             context.console.error("Not enough arguments (expected 1, got 0)")
             return 1
@@ -48,6 +48,7 @@ enum LogicalCommands {
             return 1
         }
         let secret: Secret?
+        guard let client = context.client(flags) else { return 2 }
         do {
             secret = try await client.write(path, body: data?.sortedKeys() ?? .null)
         } catch {
@@ -58,13 +59,14 @@ enum LogicalCommands {
     }
 
     static func delete(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments), let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments) else { return 1 }
         guard let first = flags.positional.first else {
             context.console.error("Not enough arguments (expected 1, got 0)")
             return 1
         }
         let path = VaultPaths.sanitize(first)
         let secret: Secret?
+        guard let client = context.client(flags) else { return 2 }
         do {
             secret = try await client.delete(path)
         } catch {
@@ -79,10 +81,10 @@ enum LogicalCommands {
     }
 
     static func list(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1) else { return 1 }
         let path = VaultPaths.sanitize(flags.positional[0])
         let secret: Secret?
+        guard let client = context.client(flags) else { return 2 }
         do {
             secret = try await client.list(path)
         } catch {
@@ -111,12 +113,13 @@ enum LogicalCommands {
     }
 
     static func unwrap(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.value("field")]), let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: [.value("field")]) else { return 1 }
         guard flags.positional.count <= 1 else {
             context.console.error("Too many arguments (expected 0-1, got \(flags.positional.count))")
             return 1
         }
         let secret: Secret?
+        guard let client = context.client(flags) else { return 2 }
         do {
             let body: JSONValue = flags.positional.first.map { .object([("token", .string($0))]) } ?? .null
             secret = try await client.write("sys/wrapping/unwrap", body: body)

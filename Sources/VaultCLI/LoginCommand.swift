@@ -8,7 +8,7 @@ enum LoginCommand {
             .value("method"), .value("path"), .bool("no-store"), .bool("no-print"), .bool("token-only"), .value("field"),
         ]) else { return 1 }
         let method = VaultPaths.sanitize(flags.string("method") ?? "token")
-        if method == "userpass" || method == "ldap" { return await passwordLogin(method: method, flags, context) }
+        if ["userpass", "ldap", "cert"].contains(method) { return await methodLogin(method: method, flags, context) }
         guard method == "token" || method.isEmpty else {
             context.console.error(TextWrap.wrap("Unknown auth method: \(method). Use \"vault auth list\" to see the complete list of auth methods. Additionally, some auth methods are only available via the HTTP API."))
             return 1
@@ -28,7 +28,7 @@ enum LoginCommand {
             context.console.error("Error authenticating: a token must be passed to auth, please view the help for more information")
             return 2
         }
-        guard let client = context.client(flags, token: token) else { return 1 }
+        guard let client = context.client(flags, token: token) else { return 2 }
         let lookup: Secret?
         do {
             lookup = try await client.read("auth/token/lookup-self")
@@ -86,8 +86,9 @@ enum LoginCommand {
         return context.outputSecret(secret)
     }
 
-    /// `login -method=userpass username=NAME password=PW` (and ldap): `auth/MOUNT/login/NAME`, no token sent.
-    private static func passwordLogin(method: String, _ flags: GoFlags, _ context: CommandContext) async -> Int32 {
+    /// `login -method=userpass username=NAME password=PW` (and ldap): `auth/MOUNT/login/NAME`, no token sent;
+    /// `login -method=cert [name=ROLE]`: `auth/MOUNT/login` over TLS with the `-client-cert` pair.
+    private static func methodLogin(method: String, _ flags: GoFlags, _ context: CommandContext) async -> Int32 {
         var config: [String: String] = [:]
         for argument in flags.positional {
             guard let eq = argument.firstIndex(of: "=") else {
@@ -96,20 +97,29 @@ enum LoginCommand {
             }
             config[String(argument[..<eq])] = String(argument[argument.index(after: eq)...])
         }
-        guard let username = config["username"], !username.isEmpty else {
-            context.console.error("Error authenticating: 'username' must be specified")
-            return 2
-        }
-        guard let password = config["password"], !password.isEmpty else {
-            context.console.error("Error authenticating: 'password' must be specified and refusing to pull from stdin")
-            return 2
-        }
-        guard let client = context.client(flags, token: "") else { return 2 }
         var mount = config["mount"] ?? flags.string("path") ?? method
         while mount.hasSuffix("/") { mount.removeLast() }
+        let path: String
+        var body: [(String, JSONValue)] = []
+        if method == "cert" {
+            path = "auth/\(mount)/login"
+            if let name = config["name"] { body.append(("name", .string(name))) }
+        } else {
+            guard let username = config["username"], !username.isEmpty else {
+                context.console.error("Error authenticating: 'username' must be specified")
+                return 2
+            }
+            guard let password = config["password"], !password.isEmpty else {
+                context.console.error("Error authenticating: 'password' must be specified and refusing to pull from stdin")
+                return 2
+            }
+            path = "auth/\(mount)/login/\(username)"
+            body.append(("password", .string(password)))
+        }
+        guard let client = context.client(flags, token: "") else { return 2 }
         let secret: Secret?
         do {
-            secret = try await client.write("auth/\(mount)/login/\(username)", body: .object([("password", .string(password))]))
+            secret = try await client.write(path, body: .object(body))
         } catch {
             context.console.error("Error authenticating: \(error)")
             return 2

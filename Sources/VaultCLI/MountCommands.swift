@@ -27,7 +27,8 @@ enum MountCommands {
             .value("version"), .value("options"), .value("plugin-name"), .value("plugin-version"),
             .value("listing-visibility"), .value("passthrough-request-headers"), .value("allowed-response-headers"),
             .value("audit-non-hmac-request-keys"), .value("audit-non-hmac-response-keys"),
-        ]), context.expect(flags.positional, count: 1), let client = context.client(flags) else { return 1 }
+        ]), context.expect(flags.positional, count: 1) else { return 1 }
+        guard let client = context.client(flags) else { return 2 }
         let type = flags.positional[0]
         let path = VaultPaths.withTrailingSlash(VaultPaths.sanitize(flags.string("path") ?? type))
         var options = KeyValueArguments.pairs(flags.all("options"))
@@ -52,9 +53,9 @@ enum MountCommands {
     }
 
     static func disable(_ kind: Kind, _ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1) else { return 1 }
         let path = VaultPaths.withTrailingSlash(VaultPaths.sanitize(flags.positional[0]))
+        guard let client = context.client(flags) else { return 2 }
         do {
             _ = try await client.checked("DELETE", "\(kind.apiPrefix)/\(VaultPaths.sanitize(path))")
         } catch {
@@ -68,9 +69,9 @@ enum MountCommands {
     }
 
     static func list(_ kind: Kind, _ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.bool("detailed")]), context.expect(flags.positional, count: 0),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: [.bool("detailed")]), context.expect(flags.positional, count: 0) else { return 1 }
         let mounts: [(String, JSONValue)]
+        guard let client = context.client(flags) else { return 2 }
         do {
             let response = try await client.json("GET", kind.apiPrefix)
             mounts = (response["data"]?.objectValue ?? []).sorted { $0.0 < $1.0 }

@@ -15,7 +15,8 @@ enum OperatorCommand {
         guard let flags = context.parse(arguments, extra: [
             .value("key-shares"), .value("key-threshold"), .value("pgp-keys"), .value("root-token-pgp-key"),
             .value("recovery-shares"), .value("recovery-threshold"), .value("recovery-pgp-keys"),
-        ]), context.expect(flags.positional, count: 0), let client = context.client(flags) else { return 1 }
+        ]), context.expect(flags.positional, count: 0) else { return 1 }
+        guard let client = context.client(flags) else { return 2 }
         guard let shares = Int(flags.string("key-shares") ?? "5"), let threshold = Int(flags.string("key-threshold") ?? "3") else {
             context.console.error("invalid value for -key-shares or -key-threshold: parse error")
             return 1
@@ -70,14 +71,14 @@ enum OperatorCommand {
     }
 
     static func unseal(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.bool("reset"), .bool("migrate")]),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: [.bool("reset"), .bool("migrate")]) else { return 1 }
         let reset = flags.bool("reset")
         if !reset, !context.expect(flags.positional, count: 1) { return 1 }
         let body: JSONValue = .object([
             ("key", .string(reset ? "" : flags.positional[0])), ("reset", .bool(reset)), ("migrate", .bool(flags.bool("migrate"))),
         ])
         let status: JSONValue
+        guard let client = context.client(flags) else { return 2 }
         do {
             status = try await client.json("PUT", "sys/unseal", body: body)
         } catch {
@@ -88,8 +89,8 @@ enum OperatorCommand {
     }
 
     static func seal(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 0),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 0) else { return 1 }
+        guard let client = context.client(flags) else { return 2 }
         do {
             _ = try await client.checked("PUT", "sys/seal")
         } catch {

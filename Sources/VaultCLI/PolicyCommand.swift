@@ -18,10 +18,10 @@ enum PolicyCommand {
     static func name(_ raw: String) -> String { raw.trimmingCharacters(in: .whitespaces).lowercased() }
 
     static func read(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1) else { return 1 }
         let policy = name(flags.positional[0])
         let rules: String?
+        guard let client = context.client(flags) else { return 2 }
         do {
             let (response, error) = try await client.call("GET", "sys/policies/acl/\(policy)")
             if response.status == 404 {
@@ -48,8 +48,7 @@ enum PolicyCommand {
     }
 
     static func write(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 2),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 2) else { return 1 }
         let policy = name(flags.positional[0])
         let source = flags.positional[1]
         let text: String
@@ -62,6 +61,7 @@ enum PolicyCommand {
             }
             text = String(decoding: data, as: UTF8.self)
         }
+        guard let client = context.client(flags) else { return 2 }
         do {
             _ = try await client.checked("PUT", "sys/policies/acl/\(policy)", body: .object([("policy", .string(text))]))
         } catch {
@@ -73,9 +73,9 @@ enum PolicyCommand {
     }
 
     static func list(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 0),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 0) else { return 1 }
         let keys: [JSONValue]
+        guard let client = context.client(flags) else { return 2 }
         do {
             let response = try await client.checked("GET", "sys/policies/acl", query: "list=true")
             keys = try Secret.parse(response.body)?.data?["keys"]?.arrayValue ?? []
@@ -92,9 +92,9 @@ enum PolicyCommand {
     }
 
     static func delete(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments), context.expect(flags.positional, count: 1) else { return 1 }
         let policy = name(flags.positional[0])
+        guard let client = context.client(flags) else { return 2 }
         do {
             _ = try await client.checked("DELETE", "sys/policies/acl/\(policy)")
         } catch {

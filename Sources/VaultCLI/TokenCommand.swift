@@ -19,7 +19,8 @@ enum TokenCommand {
             .value("field"), .value("id"), .value("display-name"), .value("ttl"), .value("explicit-max-ttl"),
             .value("period"), .bool("renewable"), .bool("orphan"), .bool("no-default-policy"), .value("use-limit"),
             .value("role"), .value("type"), .value("policy"), .value("metadata"), .value("entity-alias"),
-        ]), context.expect(flags.positional, count: 0), let client = context.client(flags) else { return 1 }
+        ]), context.expect(flags.positional, count: 0) else { return 1 }
+        guard let client = context.client(flags) else { return 2 }
         let type = flags.string("type") ?? "service"
         let renewable = type == "batch" ? false : (flags.isSet("renewable") ? flags.bool("renewable") : true)
         let policies = flags.all("policy").flatMap { $0.split(separator: ",").map { JSONValue.string(String($0)) } }
@@ -51,12 +52,13 @@ enum TokenCommand {
     }
 
     static func lookup(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.bool("accessor")]), let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: [.bool("accessor")]) else { return 1 }
         guard flags.positional.count <= 1 else {
             context.console.error("Too many arguments (expected 0-1, got \(flags.positional.count))")
             return 1
         }
         let secret: Secret?
+        guard let client = context.client(flags) else { return 2 }
         do {
             if let token = flags.positional.first {
                 let accessor = flags.bool("accessor")
@@ -73,8 +75,7 @@ enum TokenCommand {
     }
 
     static func revoke(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.bool("self"), .bool("accessor"), .value("mode")]),
-              let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: [.bool("self"), .bool("accessor"), .value("mode")]) else { return 1 }
         let revokeSelf = flags.bool("self")
         if revokeSelf, !flags.positional.isEmpty {
             context.console.error("Too many arguments (expected 0, got \(flags.positional.count))")
@@ -85,6 +86,7 @@ enum TokenCommand {
                                                            : "Too many arguments (expected 1, got \(flags.positional.count))")
             return 1
         }
+        guard let client = context.client(flags) else { return 2 }
         do {
             if revokeSelf {
                 _ = try await client.checked("PUT", "auth/token/revoke-self")
@@ -103,7 +105,7 @@ enum TokenCommand {
 
     /// `token renew [TOKEN]`: renews the given token, or the caller's own.
     static func renew(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.value("increment"), .value("field")]), let client = context.client(flags) else { return 1 }
+        guard let flags = context.parse(arguments, extra: [.value("increment"), .value("field")]) else { return 1 }
         guard flags.positional.count <= 1 else {
             context.console.error("Too many arguments (expected 0-1, got \(flags.positional.count))")
             return 1
@@ -111,6 +113,7 @@ enum TokenCommand {
         var body: [(String, JSONValue)] = []
         if flags.isSet("increment") { body.append(("increment", .string(flags.durationText("increment")))) }
         let secret: Secret?
+        guard let client = context.client(flags) else { return 2 }
         do {
             if let token = flags.positional.first {
                 secret = try await client.write("auth/token/renew", body: .object([("token", .string(token))] + body), method: "PUT")

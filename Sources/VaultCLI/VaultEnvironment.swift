@@ -24,8 +24,8 @@ struct VaultEnvironment {
         nonEmpty("HOME").map { ($0 as NSString).appendingPathComponent(".vault-token") }
     }
 
-    /// `$VAULT_CACERT`, else `$SSL_CERT_FILE` (Go's crypto/x509 trusts that file instead of the system roots).
-    var caCertPath: String? { nonEmpty("VAULT_CACERT") ?? nonEmpty("SSL_CERT_FILE") }
+    /// `$SSL_CERT_FILE`: Go's crypto/x509 trusts that file instead of the system roots.
+    var systemBundle: String? { nonEmpty("SSL_CERT_FILE") }
 
     /// `$VAULT_SKIP_VERIFY` parsed as Go's `strconv.ParseBool`.
     var skipVerify: Bool { ["1", "t", "T", "true", "TRUE", "True"].contains(variables["VAULT_SKIP_VERIFY"] ?? "") }

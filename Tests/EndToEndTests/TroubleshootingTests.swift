@@ -30,6 +30,8 @@ import Glibc
     private func tlsVault() async throws -> (ToolBox, Int32, Int) {
         var box = try ToolBox()
         let port = LocalPort.free()
+        // As with OpenBao, the folder for the generated TLS files must exist.
+        try FileManager.default.createDirectory(atPath: box.directory + "/tls", withIntermediateDirectories: true)
         let pid = try await box.startVault(
             ["-dev-tls", "-dev-root-token-id=root", "-dev-listen-address=127.0.0.1:\(port)", "-dev-tls-cert-dir=\(box.directory)/tls"],
             readyURL: "https://127.0.0.1:\(port)/v1/sys/health")

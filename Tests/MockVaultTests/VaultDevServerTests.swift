@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 import Testing
 @testable import MockVault
 
@@ -18,6 +19,27 @@ struct VaultDevServerTests {
         #expect(fromEnv.listenAddress == "127.0.0.1:8200")
         #expect(throws: MockVaultError.self) { try VaultDevServer.parse(["server"], environment: [:]) }
         #expect(throws: MockVaultError.self) { try VaultDevServer.parse(["server", "-dev", "-bogus"], environment: [:]) }
+    }
+
+    @Test("a -dev-tls-cert-dir that does not exist stops the server with OpenBao's message on stdout")
+    func missingCertificateFolder() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-\(UUID().uuidString)").path
+        var options = try VaultDevServer.parse(["server", "-dev-tls", "-dev-tls-cert-dir=\(missing)"], environment: [:])
+        let problem = try #require(VaultDevServer.startupProblem(options))
+        options.tlsCertDirectory = FileManager.default.temporaryDirectory.path
+        #expect(VaultDevServer.startupProblem(options) == nil)
+        try #require(FileManager.default.isExecutableFile(atPath: BaoDevServer.binary.path), "needs OpenBao's bao in .venv: run `make test`")
+        let bao = Process()
+        bao.executableURL = BaoDevServer.binary
+        bao.arguments = ["server", "-dev-tls", "-dev-tls-cert-dir=\(missing)", "-dev-listen-address=127.0.0.1:\(LocalPort.free())"]
+        let stdout = Pipe()
+        bao.standardOutput = stdout
+        bao.standardError = FileHandle.nullDevice
+        try bao.run()
+        let said = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        bao.waitUntilExit()
+        #expect(bao.terminationStatus == 1)
+        #expect(said.trimmingCharacters(in: .newlines) == problem)
     }
 
     @Test("prints VAULT_ADDR, the unseal key and the root token; with TLS the VAULT_CACERT hint")

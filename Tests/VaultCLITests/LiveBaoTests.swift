@@ -1,5 +1,6 @@
 import Foundation
 import TestHelpers
+import TestPKI
 import Testing
 @testable import VaultCLI
 
@@ -282,6 +283,61 @@ import Testing
             #expect(ours.exitCode == theirs.exitCode, "exit code with \(env)")
             #expect(Self.normalize(ours.stdout, address: server.address) == Self.normalize(theirs.stdout, address: server.address))
             #expect(ours.stderr == theirs.stderr, "stderr with \(env)")
+        }
+    }
+
+    /// `login -method=cert` and the TLS file flags and variables, good and broken, on one TLS server: our command
+    /// and `bao` must print the same (the token metadata is compared as a set: Go prints a map in random order).
+    @Test func certLoginAndTLSFilesMatchBao() async throws {
+        let server = try await BaoDevServer.start(tls: true)
+        defer { server.stop() }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("vaultcli-cert-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let clientCA = try TestCA.generate(commonName: "Kong client CA")
+        try (clientCA.certificatePEM + "\n").write(toFile: work + "/client-ca.pem", atomically: true, encoding: .utf8)
+        let (cert, key) = try clientCA.issueClientCertificate(commonName: "kong-gateway").write(to: work, name: "kong")
+        let (_, otherKey) = try clientCA.issueClientCertificate(commonName: "other").write(to: work, name: "other")
+        try "junk\n".write(toFile: work + "/junk.pem", atomically: true, encoding: .utf8)
+        let ca = try #require(server.caCertPath)
+        let base = ["VAULT_ADDR": server.address, "VAULT_CACERT": ca, "VAULT_TOKEN": "root", "HOME": work]
+        for setup in [["auth", "enable", "cert"], ["write", "auth/cert/certs/kong", "display_name=kong", "token_policies=default",
+                                                   "certificate=@\(work)/client-ca.pem"]] {
+            #expect(try BaoDevServer.cli(setup, environment: base).exitCode == 0)
+        }
+        let pair = ["-client-cert=\(cert)", "-client-key=\(key)"]
+        let cases: [(arguments: [String], environment: [String: String])] = [
+            (["login", "-method=cert", "-no-store"] + pair + ["name=kong"], [:]),
+            (["login", "-method=cert", "-no-store", "-format=json"] + pair + ["name=kong"], [:]),
+            (["login", "-method=cert", "-no-store"] + pair, [:]),
+            (["login", "-method=cert", "-token-only", "name=kong"], ["VAULT_CLIENT_CERT": cert, "VAULT_CLIENT_KEY": key]),
+            (["login", "-method=cert", "-no-store", "name=kong"], [:]),
+            (["login", "-method=cert", "-no-store"] + pair + ["name=nosuch"], [:]),
+            (["login", "-method=cert", "-path=nosuch", "-no-store"] + pair, [:]),
+            (["login", "-method=cert", "-no-store", "-client-cert=\(cert)", "name=kong"], [:]),
+            (["login", "-method=cert", "-client-cert=\(cert)", "-client-key=\(otherKey)"], [:]),
+            (["login", "-method=cert", "-client-cert=\(key)", "-client-key=\(key)"], [:]),
+            (["login", "-method=cert", "-client-cert=\(cert)", "-client-key=\(cert)"], [:]),
+            (["login", "-method=cert", "-client-cert=\(work)/junk.pem", "-client-key=\(key)"], [:]),
+            (["login", "-method=cert", "-client-cert=\(cert)", "-client-key=\(work)/nosuch.pem"], [:]),
+            (["token", "lookup", "-ca-cert=\(work)/nosuch.pem"], [:]),
+            (["token", "lookup", "-ca-cert=\(work)/junk.pem"], [:]),
+            (["status", "-ca-cert=\(work)/nosuch.pem"], [:]),
+            (["kv", "get", "secret/nosuch"], ["VAULT_CACERT": work + "/nosuch.pem"]),
+            (["token", "lookup", "-ca-cert=\(ca)"], ["VAULT_CACERT": work + "/nosuch.pem"]),
+            (["token", "lookup", "-format=json"], ["VAULT_CLIENT_CERT": cert]),
+            (["token", "lookup", "-format=json", "-ca-path=\(work)/nosuch"], [:]),
+            (["token", "lookup", "-format=json", "-ca-path=\((ca as NSString).deletingLastPathComponent)"], ["VAULT_CACERT": ""]),
+        ]
+        for (arguments, extra) in cases {
+            let env = base.merging(extra) { $1 }.filter { !$0.value.isEmpty }
+            let ours = await VaultCommand.execute(arguments: arguments, environment: env)
+            let theirs = try BaoDevServer.cli(arguments, environment: env)
+            let label = "vault \(arguments.joined(separator: " ")) with \(extra)"
+            let lines = { (text: String) in Set(Self.normalize(text, address: server.address).split(separator: "\n")) }
+            #expect(ours.exitCode == theirs.exitCode, "exit code of \(label)")
+            #expect(lines(ours.stdout) == lines(theirs.stdout), "stdout of \(label): \(ours.stdout) vs \(theirs.stdout)")
+            #expect(lines(ours.stderr) == lines(theirs.stderr), "stderr of \(label): \(ours.stderr) vs \(theirs.stderr)")
         }
     }
 
