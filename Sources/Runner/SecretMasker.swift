@@ -3,18 +3,21 @@ import Foundation
 /// Replaces secrets with `****` wherever output goes: console, reports, repro files.
 ///
 /// A value is secret when a provider marks it, when its variable's name contains `SECRET`, `TOKEN` or
-/// `PASSWORD`, or when it looks like a Vault token or a JWT.
+/// `PASSWORD`, or when it looks like a Vault token, a JWT or a PEM private key (also with its line breaks
+/// written as `\n`, as a key is put into a YAML string).
 public struct SecretMasker: Sendable {
     /// The replacement text.
     public static let mask = "****"
     /// Values shorter than this are not masked by value (they would shred ordinary text).
     static let minimumLength = 4
     private static let secretNameMarkers = ["SECRET", "TOKEN", "PASSWORD", "PASSWD", "PRIVATE_KEY"]
-    // Vault/OpenBao tokens (hvs., hvb., hvr., s., b., r.) and JWTs (three base64url parts, header starts eyJ).
+    // Vault/OpenBao tokens (hvs., hvb., hvr., s., b., r.), JWTs (three base64url parts, header starts eyJ)
+    // and PEM private keys (PKCS#8, EC, RSA, encrypted), from BEGIN to END or, cut short, to the end of the text.
     nonisolated(unsafe) private static let patterns: [NSRegularExpression] = [
         #"\b(?:hv[sbr]|[sbr])\.[A-Za-z0-9_-]{20,}"#,
         #"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"#,
-    ].map { try! NSRegularExpression(pattern: $0) }
+        #"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----.*?(?:-----END (?:[A-Z]+ )*PRIVATE KEY-----|\z)"#,
+    ].map { try! NSRegularExpression(pattern: $0, options: [.dotMatchesLineSeparators]) }
 
     // `NAME=value`, `export NAME='value'`, `declare -x NAME="value"`: a value with no expansion in it.
     nonisolated(unsafe) private static let literalAssignment = try! NSRegularExpression(

@@ -11,8 +11,10 @@ import Testing
 
     /// The family as `howto test content/how-to` finds it (the reference tutorial is `automated_tests: false`), as the summary shows them.
     static let family = ["Configure HashiCorp Vault as a vault backend  ", "Configure HashiCorp Vault as a vault backend with Kubernete…",
-                         "Configure HashiCorp Vault as a vault backend with AppRole a…"]
+                         "Configure HashiCorp Vault as a vault backend with AppRole a…",
+                         "Configure HashiCorp Vault as a vault backend with certifica…"]
     static let approle = "content/how-to/configure-hashicorp-vault-with-approle.md"
+    static let cert = "content/how-to/configure-hashicorp-vault-with-cert-auth.md"
 
     @Test(arguments: ["mock", "live"])
     func everyHowToOfTheFamilyPasses(mode: String) async throws {
@@ -20,7 +22,7 @@ import Testing
         let out = try await HowtoBinary.run(["test", "--vault", mode, "content/how-to"], in: Self.root)
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
         for title in Self.family { #expect(out.stdout.split(separator: "\n").contains { $0.hasPrefix("  \(title)") && $0.contains("  passed  ") }, "\(title) in \(mode): \(out.stdout.suffix(1500))") }
-        #expect(out.stdout.contains("3 passed, 0 failed, 1 skipped"))
+        #expect(out.stdout.contains("4 passed, 0 failed, 1 skipped"))
     }
 
     /// A FAQ reproduced: the how-to broken the way the FAQ says, and what the run must then report.
@@ -29,6 +31,8 @@ import Testing
         var replace: String
         var with: String
         var reported: String
+        /// The section of the step that fails first.
+        var failingSection = "Validate"
         var testDescription: String { "\((file as NSString).lastPathComponent): \(reported)" }
     }
 
@@ -40,6 +44,18 @@ import Testing
         FAQFault(file: approle, replace: "## Configure the Vault entity\n",
                  with: "## Peek\n\n```sh\nvault unwrap \"$DECK_WRAPPED_SECRET_ID\" > /dev/null\n```\n\n## Configure the Vault entity\n",
                  reported: "unwrap"),
+        // "unable to verify the first certificate": the gateway was not told to trust the CA that -dev-tls made.
+        FAQFault(file: cert, replace: "export KONG_LUA_SSL_TRUSTED_CERTIFICATE=$PWD/vault-tls/vault-ca.pem\n", with: "",
+                 reported: "21: unable to verify the first certificate"),
+        // "certificate host mismatch": a host that reaches Vault but is not a name in its certificate.
+        FAQFault(file: cert, replace: "export DECK_HCV_HOST=127.0.0.1", with: "export DECK_HCV_HOST=host.docker.internal",
+                 reported: "certificate host mismatch"),
+        // "Client sent an HTTP request to an HTTPS server": the entity's protocol left at http.
+        FAQFault(file: cert, replace: "protocol: https", with: "protocol: http", reported: "client sent an http request to an https server"),
+        // "invalid certificate or no client certificate supplied": a certificate the role's CA did not issue.
+        FAQFault(file: cert, replace: "-CA client-ca.pem -CAkey client-ca-key.pem -CAcreateserial",
+                 with: "-signkey kong-key.pem", reported: "invalid certificate or no client certificate supplied",
+                 failingSection: "Trust the client CA in Vault"),
     ]
 
     @Test(arguments: faults, ["mock", "live"])
@@ -47,7 +63,7 @@ import Testing
         try requireBao(for: mode)
         let out = try await runBroken(fault.file, mode: mode) { $0.replacingOccurrences(of: fault.replace, with: fault.with) }
         #expect(out.status == 1, "\(out.stdout)\(out.stderr)")
-        #expect(out.stdout.contains("first failure:") && out.stdout.contains("Validate"), "\(out.stdout.suffix(1500))")
+        #expect(out.stdout.contains("first failure:") && out.stdout.contains(fault.failingSection), "\(out.stdout.suffix(1500))")
         #expect(out.stdout.lowercased().contains(fault.reported), "\(out.stdout.suffix(1500))")
     }
 

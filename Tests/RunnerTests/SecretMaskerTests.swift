@@ -25,6 +25,17 @@ import Testing
         #expect(masker("s.short and version 1.2.3") == "s.short and version 1.2.3")
     }
 
+    @Test func privateKeysAreMaskedByShapeAndCertificatesAreNot() {
+        let masker = SecretMasker()
+        let key = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\n-----END EC PRIVATE KEY-----"
+        let certificate = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmg\n-----END CERTIFICATE-----"
+        #expect(masker("key:\n\(key)\ncert:\n\(certificate)\n") == "key:\n****\ncert:\n\(certificate)\n")
+        // As a YAML string, its line breaks written as \n.
+        let escaped = #""-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMG\n-----END PRIVATE KEY-----\n""#
+        #expect(masker("cert_auth_cert_key: \(escaped)") == #"cert_auth_cert_key: "****\n""#)
+        #expect(masker("shown: -----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMG") == "shown: ****", "a key cut short is masked to the end")
+    }
+
     @Test func shortValuesAreNotMaskedByValue() {
         var masker = SecretMasker()
         masker.add("ab")
