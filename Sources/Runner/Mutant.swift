@@ -9,6 +9,8 @@ public struct Mutant: Sendable, Hashable {
         case removed(stepID: String)
         /// One value in one step was changed.
         case value(stepID: String, original: String, replacement: String)
+        /// A validation was made to expect another result.
+        case expectation(stepID: String)
     }
 
     /// The change.
@@ -20,20 +22,54 @@ public struct Mutant: Sendable, Hashable {
     /// Whether a passing run is acceptable (removing a step marked `informational=true`).
     public var mayPass: Bool
 
-    /// Every mutant of `plan`: each body step removed, then each value mutation.
+    /// Every mutant of `plan`: each step removed, each validation expecting another result, then each value mutation.
     public static func all(of plan: Plan) -> [Mutant] {
-        removals(of: plan) + valueChanges(of: plan)
+        removals(of: plan) + expectationChanges(of: plan) + valueChanges(of: plan)
     }
 
-    /// The plan without each of its steps in turn.
+    /// The plan without each of its steps in turn. A validation is not removed (no later step needs it); it is
+    /// made to expect another result instead (`expectationChanges`), which proves that it can fail.
     public static func removals(of plan: Plan) -> [Mutant] {
-        plan.steps.map { step in
+        plan.steps.filter { $0.kind != .validation }.map { step in
             var mutated = plan
             mutated.steps.removeAll { $0.id == step.id }
             let first = step.script.split(separator: "\n").first.map(String.init) ?? step.kind.rawValue
             return Mutant(
                 change: .removed(stepID: step.id), label: "remove \(step.id) (\(step.section): \(first.prefix(60)))",
                 plan: mutated, mayPass: step.attributes.informational)
+        }
+    }
+
+    /// Each validation that runs here, expecting another result: another secret value, exit code, output or status,
+    /// or one more variable. Each must then fail.
+    public static func expectationChanges(of plan: Plan) -> [Mutant] {
+        plan.steps.enumerated().compactMap { index, step in
+            guard let validation = step.validation, let other = otherExpectation(than: validation) else { return nil }
+            var mutated = plan
+            mutated.steps[index].validation = other
+            return Mutant(change: .expectation(stepID: step.id),
+                          label: "expect another result from \(step.id) (\(step.section): \(validation.typeName))",
+                          plan: mutated, mayPass: false)
+        }
+    }
+
+    /// The validation changed to expect what the tutorial does not produce; nil for one that cannot run here.
+    static func otherExpectation(than validation: Validation) -> Validation? {
+        switch validation {
+        case let .vaultSecret(secret, value):
+            return .vaultSecret(secret: secret, value: mutate(value))
+        case let .customCommand(command, code, output?):
+            return .customCommand(command: command, expectedExitCode: code, expectedOutput: mutate(output))
+        case let .customCommand(command, code, nil):
+            return .customCommand(command: command, expectedExitCode: code == 0 ? 1 : 0, expectedOutput: nil)
+        case let .requestCheck(check):
+            var other = check
+            other.status = check.status == 200 ? 204 : 200
+            return .requestCheck(other)
+        case let .envVariables(names):
+            return .envVariables(names + ["HOWTO_MUTANT_UNSET_VARIABLE"])
+        case .notEmulated:
+            return nil
         }
     }
 

@@ -12,9 +12,11 @@ import Testing
     /// The family as `howto test content/how-to` finds it (the reference tutorial is `automated_tests: false`), as the summary shows them.
     static let family = ["Configure HashiCorp Vault as a vault backend  ", "Configure HashiCorp Vault as a vault backend with Kubernete…",
                          "Configure HashiCorp Vault as a vault backend with AppRole a…",
-                         "Configure HashiCorp Vault as a vault backend with certifica…"]
+                         "Configure HashiCorp Vault as a vault backend with certifica…",
+                         "Rotate a secret in HashiCorp Vault and let Kong Gateway pic…"]
     static let approle = "content/how-to/configure-hashicorp-vault-with-approle.md"
     static let cert = "content/how-to/configure-hashicorp-vault-with-cert-auth.md"
+    static let rotation = "content/how-to/rotate-a-secret-in-hashicorp-vault.md"
 
     @Test(arguments: ["mock", "live"])
     func everyHowToOfTheFamilyPasses(mode: String) async throws {
@@ -22,7 +24,7 @@ import Testing
         let out = try await HowtoBinary.run(["test", "--vault", mode, "content/how-to"], in: Self.root)
         #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
         for title in Self.family { #expect(out.stdout.split(separator: "\n").contains { $0.hasPrefix("  \(title)") && $0.contains("  passed  ") }, "\(title) in \(mode): \(out.stdout.suffix(1500))") }
-        #expect(out.stdout.contains("4 passed, 0 failed, 1 skipped"))
+        #expect(out.stdout.contains("5 passed, 0 failed, 1 skipped"))
     }
 
     /// A FAQ reproduced: the how-to broken the way the FAQ says, and what the run must then report.
@@ -56,6 +58,10 @@ import Testing
         FAQFault(file: cert, replace: "-CA client-ca.pem -CAkey client-ca-key.pem -CAcreateserial",
                  with: "-signkey kong-key.pem", reported: "invalid certificate or no client certificate supplied",
                  failingSection: "Trust the client CA in Vault"),
+        // "a reference to an older version stops resolving": the secret keeps one version, so rotating removes version 1.
+        FAQFault(file: rotation, replace: "vault kv put secret/password pass1=my-rotated-password",
+                 with: "vault kv metadata put -max-versions=1 secret/password\nvault kv put secret/password pass1=my-rotated-password",
+                 reported: "#1}` to print \"my-password\", got \"error: could not get value from external vault"),
     ]
 
     @Test(arguments: faults, ["mock", "live"])
