@@ -14,6 +14,8 @@ final class IncludeStore: Sendable {
     /// The includes folder, which include names may not leave.
     private let folder: SourceRoot
     private let cache = Mutex<[String: Result<IncludeSource?, SourceRootError>]>([:])
+    /// The include files as Liquid parses them, shared by every page's engine.
+    let parsed = LiquidParseCache()
 
     init(root: String, contentRoot: SourceRoot) {
         self.root = root

@@ -1,11 +1,14 @@
 import Diagnostics
 import Liquid
 import Markdown
+import Synchronization
 
 /// Everything a page render needs: variables, includes, options and the sink the Kong blocks write to.
 struct RenderEnvironment: Sendable {
     /// `site` and `page` for Liquid.
-    var variables: [String: LiquidValue]
+    var variables: [String: LiquidValue] {
+        didSet { engines = EngineCache() }
+    }
     /// Shared include files.
     let includes: IncludeStore
     /// Unknown tags are errors.
@@ -16,17 +19,35 @@ struct RenderEnvironment: Sendable {
     let tools: [String]
     /// Where the blocks leave their side data.
     let sink: KongSink
+    /// This environment's engine, built on first use (a page renders dozens of strings with it).
+    private var engines = EngineCache()
+
+    init(variables: [String: LiquidValue], includes: IncludeStore, strict: Bool, allowRawHTML: Bool, tools: [String], sink: KongSink) {
+        self.variables = variables
+        self.includes = includes
+        self.strict = strict
+        self.allowRawHTML = allowRawHTML
+        self.tools = tools
+        self.sink = sink
+    }
 
     /// A Liquid engine with the Kong tags, blocks and the `markdownify`, `liquify` and `json_prettify` filters.
     func engine() -> LiquidEngine {
+        engines.engine(makeEngine)
+    }
+
+    private func makeEngine() -> LiquidEngine {
         let includes = self.includes
         var engine = LiquidEngine(includes: { try includes.source($0) })
-        KongBlocks.register(in: &engine, environment: self)
-        let options = markdownOptions
+        engine.parseCache = includes.parsed
+        // The engine's blocks and filters hold a copy with a cache of its own, so the engine does not hold itself.
+        var copy = self
+        copy.engines = EngineCache()
+        let environment = copy
+        KongBlocks.register(in: &engine, environment: environment)
         engine.register(filter: "markdownify") { input, _ in
-            .string(MarkdownDocument.parse(input.text, file: "markdownify", options: options).html)
+            .string(MarkdownDocument.parse(input.text, file: "markdownify", options: environment.markdownOptions).html)
         }
-        let environment = self
         // Jekyll's `liquify` (Kong's filters/liquify.rb): the value's own Liquid, rendered with the page's variables.
         engine.register(filter: "liquify") { input, _ in
             .string(environment.liquid(input.text, at: SourceLocation(file: "liquify", line: 1)).output)
@@ -76,5 +97,18 @@ struct RenderEnvironment: Sendable {
     /// The variables visible at a block call (all scopes flattened, innermost winning).
     static func flatten(_ context: LiquidContext) -> [String: LiquidValue] {
         context.scopes.reduce(into: [:]) { result, scope in result.merge(scope) { _, inner in inner } }
+    }
+}
+
+/// The Liquid engine of one `RenderEnvironment` value, built once.
+final class EngineCache: Sendable {
+    private let engine = Mutex<LiquidEngine?>(nil)
+
+    /// The engine, made with `make` the first time.
+    func engine(_ make: () -> LiquidEngine) -> LiquidEngine {
+        if let built = engine.withLock({ $0 }) { return built }
+        let built = make()
+        engine.withLock { $0 = built }
+        return built
     }
 }

@@ -48,8 +48,31 @@ public struct SourceRoot: Sendable, Hashable {
     /// not a regular file (a folder, or a FIFO or device that would block or never end).
     public func contents(of file: String) throws(SourceRootError) -> [UInt8]? {
         guard let real = try resolve(file) else { return nil }
-        guard (try? FileManager.default.attributesOfItem(atPath: real))?[.type] as? FileAttributeType == .typeRegular else { return nil }
-        return FileManager.default.contents(atPath: real).map { [UInt8]($0) }
+        return Self.regularFileBytes(real)
+    }
+
+    /// The bytes of a regular file; nil for anything else or on a read error. Opened non-blocking and checked
+    /// with `fstat` before reading, so a FIFO never blocks (and no Foundation attribute dictionary is built).
+    static func regularFileBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
     }
 
     /// `path` made absolute, with `.`, `..` and repeated slashes removed (links not followed).

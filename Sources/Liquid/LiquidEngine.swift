@@ -11,23 +11,25 @@ import Diagnostics
 /// Renders Liquid templates with a fixed set of custom tags, blocks, filters and an include loader.
 public struct LiquidEngine: Sendable {
     /// The names the parser must know about.
-    struct Registry: Sendable {
+    struct Registry: Sendable, Equatable {
         var tags: Set<String>
         var blocks: Set<String>
         var filters: Set<String>
     }
 
     /// Custom tags by name.
-    public private(set) var tags: [String: LiquidTag] { didSet { registry.tags = Set(tags.keys) } }
+    public private(set) var tags: [String: LiquidTag]
     /// Custom blocks by name (`{% name %}...{% endname %}`).
-    public private(set) var blocks: [String: LiquidBlock] { didSet { registry.blocks = Set(blocks.keys) } }
+    public private(set) var blocks: [String: LiquidBlock]
     /// Filters by name: the standard ones plus the caller's (which win).
-    public private(set) var filters: [String: LiquidFilter] { didSet { registry.filters = Set(filters.keys) } }
+    public private(set) var filters: [String: LiquidFilter]
     /// The names of `tags`, `blocks` and `filters`.
     private(set) var registry: Registry
     /// Loads `{% include path %}`: the file's text and path, or nil if there is none; an error (a file the
     /// loader refuses to read) is reported at the include tag.
     public let includes: @Sendable (String) throws -> IncludeSource?
+    /// Parsed include files shared by engines (e.g. every page's), or nil to parse each file once per render.
+    public var parseCache: LiquidParseCache?
 
     /// Creates an engine; `filters` add to and override `StandardFilters.all`.
     public init(tags: [String: LiquidTag] = [:], blocks: [String: LiquidBlock] = [:], filters: [String: LiquidFilter] = [:],
@@ -40,11 +42,20 @@ public struct LiquidEngine: Sendable {
     }
 
     /// Adds or replaces a custom tag.
-    public mutating func register(tag name: String, _ handler: @escaping LiquidTag) { tags[name] = handler }
+    public mutating func register(tag name: String, _ handler: @escaping LiquidTag) {
+        tags[name] = handler
+        registry.tags.insert(name)
+    }
     /// Adds or replaces a custom block.
-    public mutating func register(block name: String, _ handler: @escaping LiquidBlock) { blocks[name] = handler }
+    public mutating func register(block name: String, _ handler: @escaping LiquidBlock) {
+        blocks[name] = handler
+        registry.blocks.insert(name)
+    }
     /// Adds or replaces a filter.
-    public mutating func register(filter name: String, _ filter: @escaping LiquidFilter) { filters[name] = filter }
+    public mutating func register(filter name: String, _ filter: @escaping LiquidFilter) {
+        filters[name] = filter
+        registry.filters.insert(name)
+    }
 
     /// The most diagnostics one render reports; the rest are summed up in one last error.
     static let maxDiagnostics = 100

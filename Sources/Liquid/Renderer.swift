@@ -166,7 +166,15 @@ final class Renderer {
         if let parsed = parsedIncludes[source.file] {
             nodes = parsed
         } else {
-            nodes = parse(SourceText(source.text, file: source.file))
+            let (registry, strict) = (self.registry, self.strict)
+            let parseHere = {
+                var parser = Parser(Lexer(SourceText(source.text, file: source.file)), registry: registry, strict: strict)
+                let nodes = parser.parse()
+                return (nodes: nodes, diagnostics: parser.diagnostics)
+            }
+            let parsed = engine.parseCache?.parsed(source, registry: registry, strict: strict, parse: parseHere) ?? parseHere()
+            nodes = parsed.nodes
+            diagnostics += parsed.diagnostics
             parsedIncludes[source.file] = nodes
         }
         var values: [String: LiquidValue] = [:]

@@ -4,12 +4,19 @@ import Foundation
 enum HTMLLinks {
     /// Every `href="..."` value in `html`, entity-decoded (`&amp;` → `&`), in document order.
     static func hrefs(in html: String) -> [String] {
-        let marker = "href=\""
-        guard html.contains(marker) else { return [] }
-        return html.components(separatedBy: marker).dropFirst().compactMap { piece in
-            guard let end = piece.firstIndex(of: "\"") else { return nil }
-            return decode(String(piece[..<end]))
+        // A byte scan: Foundation's `components(separatedBy:)` was a tenth of `check` on Kong's corpus.
+        let marker = Array("href=\"".utf8)
+        let bytes = Array(html.utf8)
+        var links: [String] = []
+        var i = 0
+        while i + marker.count <= bytes.count {
+            guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
+            let start = i + marker.count
+            guard let close = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            links.append(decode(String(decoding: bytes[start..<close], as: UTF8.self)))
+            i = close + 1
         }
+        return links
     }
 
     /// Decodes the entities the HTML renderer writes inside attribute values.

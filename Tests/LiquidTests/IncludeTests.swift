@@ -1,5 +1,6 @@
 import Diagnostics
 import Liquid
+import Synchronization
 import Testing
 
 @Suite struct IncludeTests {
@@ -85,5 +86,19 @@ extension IncludeTests {
         let result = render("{% include n1.md %}", engine: engine)
         #expect(result.output == (1...16).map(String.init).joined())
         #expect(diagnostics(result) == ["n16.md:1:3: error: includes are nested deeper than 16 levels"])
+    }
+
+    @Test func aSharedParseCacheKeepsEachRendersDiagnosticsAndSeesChanges() {
+        let cache = LiquidParseCache()
+        let text = Mutex("ok {% if %}")
+        var first = LiquidEngine(includes: { _ in IncludeSource(text: text.withLock { $0 }, file: "_includes/x.md") })
+        first.parseCache = cache
+        var second = first
+        second.register(tag: "extra") { _ in "" }
+        let reported = [first, first, second].map { diagnostics(render("{% include x.md %}", engine: $0)) }
+        #expect(!reported[0].isEmpty)
+        #expect(reported.allSatisfy { $0 == reported[0] }, "every render reports the include's parse errors, cached or not")
+        text.withLock { $0 = "now {{ 'fine' }}" }
+        #expect(output("{% include x.md %}", engine: first) == "now fine", "a changed file is parsed again")
     }
 }
