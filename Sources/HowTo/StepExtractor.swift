@@ -33,6 +33,9 @@ struct StepExtractor {
     private var section: String
     /// Whether the current H2 section belongs to another topology.
     private var skippingSection = false
+    /// Inside a tab other than the first: only its validations are steps (each `{% validation %}` block is one
+    /// planned check; the first tab's commands are the ones that run).
+    private var onlyValidations = false
 
     /// Languages whose fences are steps by default.
     static let shellLanguages: Set<String> = ["sh", "bash", "shell", "console"]
@@ -65,6 +68,14 @@ struct StepExtractor {
                 case let .tabs(tabs):
                     passages.append(.tabs(shown: tabs[0].title, others: tabs.dropFirst().map(\.title)))
                     collect(tabs[0].document.blocks)
+                    let outer = onlyValidations
+                    onlyValidations = true
+                    let before = steps.count
+                    let hidden = nested { extractor in for tab in tabs.dropFirst() { extractor.collect(tab.document.blocks) } }
+                    onlyValidations = outer
+                    // The other tabs' checks are shown where they run (a reader of the walk sees each one).
+                    let checks = Set(steps[before...].map(\.location))
+                    passages += hidden.filter { if case let .code(_, _, location) = $0 { checks.contains(location) } else { false } }
                 case let .topology(name, document) where name == topology: collect(document.blocks)
                 case .topology: continue
                 }
@@ -102,6 +113,7 @@ struct StepExtractor {
         let language = code.language?.lowercased() ?? ""
         let marked = attrs[requiredMarker ?? "data-test-step"].map { $0 != "false" } ?? false
         let validationType = attrs["data-test-validation"]
+        if onlyValidations, validationType == nil { return nil }
         let byDefault = requiredMarker == nil && Self.shellLanguages.contains(language)
         guard byDefault || marked || validationType != nil else { return nil }
 

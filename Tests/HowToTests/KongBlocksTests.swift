@@ -81,6 +81,47 @@ import Testing
         #expect(steps.map(\.location.line) == [11, 18, 30])
     }
 
+    @Test func everyTabsValidationIsPlannedButOnlyTheFirstTabsCommands() throws {
+        let body = """
+            ## Validate
+
+            {% navtabs "checks" %}
+            {% navtab "Allowed" %}
+            ```sh
+            echo allowed
+            ```
+
+            {% validation custom-command %}
+            command: echo yes
+            expected:
+              return_code: 0
+            {% endvalidation %}
+            {% endnavtab %}
+            {% navtab "Denied" %}
+            ```sh
+            echo denied
+            ```
+
+            {% validation custom-command %}
+            command: "false"
+            expected:
+              return_code: 1
+            {% endvalidation %}
+            {% endnavtab %}
+            {% endnavtabs %}
+
+            """
+        let (page, diagnostics, _) = try TestSupport.load(TestSupport.page(body: body))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let loaded = try #require(page)
+        let steps = loaded.plan.steps
+        #expect(steps.map(\.kind) == [.shell, .validation, .validation])
+        let shownLines = loaded.passages.compactMap { if case let .code(_, _, location) = $0 { location.line } else { nil } }
+        #expect(shownLines.contains(28) && !shownLines.contains(24), "the walk shows the other tab's check, not its command")
+        #expect(steps.map { $0.script.trimmingCharacters(in: .whitespacesAndNewlines) } == ["echo allowed", "echo yes", "false"])
+        #expect(steps.map(\.location.line) == [13, 17, 28], "each step at its own file line (the body starts on line 5)")
+    }
+
     @Test func navtabsRenderTabsAndOnlyTheFirstTabIsPlanned() throws {
         let body = """
             ## Check

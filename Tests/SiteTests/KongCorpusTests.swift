@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import HowTo
+import HowToPlan
 import Testing
 @testable import Site
 
@@ -60,6 +61,18 @@ import Testing
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus))) func permalinksAreTheURLs() async throws {
         let loaded = try await SiteBuilder.loadAll(ContentLoader(root: Self.corpus), site: ContentLoader(root: Self.corpus).loadSite())
+        // Every how-to that Kong tests plans, with a planned validation for each `{% validation %}` block it
+        // holds (those of hidden tabs too); includes may add more.
+        var tested = 0
+        for (diagnostics, page) in loaded.pages {
+            guard let page, page.plan.automatedTests else { continue }
+            tested += 1
+            #expect(!diagnostics.contains { $0.severity == .error && $0.message.contains("validation") }, "\(page.sourcePath)")
+            let source = try String(contentsOfFile: page.sourcePath, encoding: .utf8)
+            let blocks = source.components(separatedBy: "{% validation ").count - 1
+            #expect(page.plan.steps.filter { $0.kind == .validation }.count >= blocks, "\(page.sourcePath): \(blocks) validation blocks")
+        }
+        #expect(tested == 249)
         #expect(loaded.collisions.isEmpty)
         #expect(loaded.urls.contains("/how-to/discover-azure-apis-with-konnect-api/"), "the page's permalink, not its path under _how-tos/catalog/")
         #expect(!loaded.urls.contains { $0.hasPrefix("/how-to/catalog/") })
