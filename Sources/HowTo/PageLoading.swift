@@ -77,7 +77,7 @@ struct PageLoading {
             switch entry {
             case let .inline(inline): item = renderItem(inline, environment, marker: kongTree ? "data-test-prereq" : nil)
             case let .generated(liquid, topology):
-                item = generated.flatMap { renderGenerated(liquid, topology: topology, environment, page: pageVariables, $0) }
+                item = generated.flatMap { renderGenerated(liquid, topology: topology, environment, page: pageVariables, $0, marker: "data-test-prereq") }
             }
             guard let item else { continue }
             prerequisites.append(item.rendered)
@@ -87,10 +87,20 @@ struct PageLoading {
         diagnostics += extractor.diagnostics
         var cleanup: [RenderedItem] = []
         var cleanupSteps: [StepExtractor.Draft] = []
-        for item in frontMatter.cleanup?.inline ?? [] {
-            let (rendered, steps) = renderItem(item, environment, marker: kongTree ? "data-test-cleanup" : nil)
-            cleanup.append(rendered)
-            if rendered.topology == nil || rendered.topology == topology { cleanupSteps += steps }
+        let cleanupInline = frontMatter.cleanup?.inline ?? []
+        let cleanupEntries = kongTree
+            ? KongCleanup(page: pageVariables, inline: cleanupInline, includeExists: { [includes = loader.includes] in (try? includes.source($0)) != nil }).entries
+            : cleanupInline.map(KongPrerequisites.Entry.inline)
+        for entry in cleanupEntries {
+            let item: (rendered: RenderedItem, steps: [StepExtractor.Draft])?
+            switch entry {
+            case let .inline(inline): item = renderItem(inline, environment, marker: kongTree ? "data-test-cleanup" : nil)
+            case let .generated(liquid, itemTopology):
+                item = generated.flatMap { renderGenerated(liquid, topology: itemTopology, environment, page: pageVariables, $0, marker: "data-test-cleanup") }
+            }
+            guard let item else { continue }
+            cleanup.append(item.rendered)
+            if item.rendered.topology == nil || item.rendered.topology == topology { cleanupSteps += item.steps }
         }
 
         let faqs = frontMatter.faqs.map { renderFAQ($0, environment) }
@@ -137,10 +147,11 @@ struct PageLoading {
         return SourceLocation(file: path, line: SourceFile.frontMatterFirstLine + (index ?? 0), column: 1)
     }
 
-    /// Renders a generated prerequisite with Kong's template in its markdown form (`### Title`, then the
-    /// content); only its `data-test-prereq` blocks are steps, as in Kong's harness. Nil when it renders no item.
+    /// Renders a generated prerequisite or cleanup item with Kong's template in its markdown form (`### Title`, then
+    /// the content); only its `marker` blocks are steps, as in Kong's harness. Nil when it renders no item.
     private mutating func renderGenerated(_ liquid: String, topology itemTopology: String?, _ environment: RenderEnvironment,
-                                          page: [String: LiquidValue], _ context: GeneratedItemContext) -> (RenderedItem, [StepExtractor.Draft])? {
+                                          page: [String: LiquidValue], _ context: GeneratedItemContext,
+                                          marker: String) -> (RenderedItem, [StepExtractor.Draft])? {
         var markdownPage = page
         markdownPage["output_format"] = .string("markdown")
         // The item's own environment, so that `liquify` inside the templates sees `prereqs` too.
@@ -164,7 +175,7 @@ struct PageLoading {
         let document = MarkdownDocument.parse(content, file: path, sourceLines: Array(repeating: location, count: lines.count + 1),
                                               options: itemEnvironment.markdownOptions)
         diagnostics += document.diagnostics
-        return item(title: title, document, iconURL: nil, topology: itemTopology, marker: "data-test-prereq")
+        return item(title: title, document, iconURL: nil, topology: itemTopology, marker: marker)
     }
 
     /// Renders a prerequisite or cleanup item and extracts its steps (section = the item title; only blocks

@@ -49,4 +49,21 @@ import Testing
         // No cleanup block of the corpus is marked `data-test-cleanup`: Kong's harness runs none (nor its quickstart's `-d`).
         #expect(loaded.plan.cleanup.isEmpty)
     }
+
+    /// Kong's `components/cleanup.html`: a KIC page's example services get a "Delete created Kubernetes resources"
+    /// item first, a `prereqs.cloud` provider its own item, then the inline items with their topologies.
+    @Test(.enabled(if: available), arguments: [
+        ("kubernetes-ingress-controller/kic-proxy-http.md", ["Delete created Kubernetes resources -", "Uninstall KIC from your cluster -"]),
+        ("gateway/configure-aws-secrets-manager-as-a-vault-backend-with-vault-entity.md",
+         ["Clean up AWS resources -", "Clean up Konnect environment konnect", "Destroy the Kong Gateway container on-prem"]),
+    ])
+    func cleanupFollowsKongsTemplate(_ page: String, _ expected: [String]) throws {
+        let loader = ContentLoader(root: Self.corpus)
+        let (loaded, diagnostics) = loader.load(page: Self.corpus + "/_how-tos/" + page, site: try loader.loadSite(), topology: "on-prem")
+        let cleanup = try #require(loaded, "\(diagnostics)").cleanup
+        #expect(cleanup.map { "\($0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")) \($0.topology ?? "-")" } == expected)
+        if page.hasPrefix("kubernetes") {
+            #expect(cleanup[0].html.contains("kubectl delete -n kong -f https://developer.konghq.com/manifests/kic/echo-service.yaml"), "\(cleanup[0].html)")
+        }
+    }
 }
