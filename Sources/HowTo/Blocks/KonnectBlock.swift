@@ -1,0 +1,5 @@
+/// `{% konnect %}`: content for Konnect only.
+enum KonnectBlock: TopologyBlock {
+    static let name = "konnect"
+    static let topology = "konnect"
+}

@@ -1,0 +1,5 @@
+/// `{% on_prem %}`: content for on-prem deployments only.
+enum OnPremBlock: TopologyBlock {
+    static let name = "on_prem"
+    static let topology = "on-prem"
+}
