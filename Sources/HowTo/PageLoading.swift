@@ -58,8 +58,7 @@ struct PageLoading {
         diagnostics += body.diagnostics
 
         var extractor = StepExtractor(topology: topology, sink: sink, section: frontMatter.title)
-        var prerequisites: [RenderedItem] = []
-        var prerequisiteSteps: [StepExtractor.Draft] = []
+        let includeExists: (String) -> Bool = { [includes = loader.includes] in (try? includes.source($0)) != nil }
         // In a Kong tree, prerequisite and cleanup steps are what Kong's harness runs: the marked blocks only.
         let kongTree = (try? loader.includes.source(KongPrerequisites.itemTemplate)) != nil
         let inline = frontMatter.prereqs?.inline ?? []
@@ -67,41 +66,21 @@ struct PageLoading {
         var generated: GeneratedItemContext?
         if kongTree {
             let kong = KongPrerequisites(
-                page: pageVariables, inline: inline, includeExists: { [includes = loader.includes] in (try? includes.source($0)) != nil },
+                page: pageVariables, inline: inline, includeExists: includeExists,
                 siteData: site.variables["data"] ?? .null)
             entries = kong.entries
             generated = GeneratedItemContext(drop: kong.drop, location: generatedItemLocation(source.frontMatter))
         }
-        for entry in entries {
-            let item: (rendered: RenderedItem, steps: [StepExtractor.Draft])?
-            switch entry {
-            case let .inline(inline): item = renderItem(inline, environment, marker: kongTree ? "data-test-prereq" : nil)
-            case let .generated(liquid, topology):
-                item = generated.flatMap { renderGenerated(liquid, topology: topology, environment, page: pageVariables, $0, marker: "data-test-prereq") }
-            }
-            guard let item else { continue }
-            prerequisites.append(item.rendered)
-            if item.rendered.topology == nil || item.rendered.topology == topology { prerequisiteSteps += item.steps }
-        }
+        let (prerequisites, prerequisiteSteps) = renderEntries(entries, environment, page: pageVariables, generated,
+                                                               marker: kongTree ? "data-test-prereq" : nil)
         extractor.collect(body.document.blocks)
         diagnostics += extractor.diagnostics
-        var cleanup: [RenderedItem] = []
-        var cleanupSteps: [StepExtractor.Draft] = []
         let cleanupInline = frontMatter.cleanup?.inline ?? []
         let cleanupEntries = kongTree
-            ? KongCleanup(page: pageVariables, inline: cleanupInline, includeExists: { [includes = loader.includes] in (try? includes.source($0)) != nil }).entries
+            ? KongCleanup(page: pageVariables, inline: cleanupInline, includeExists: includeExists).entries
             : cleanupInline.map(KongPrerequisites.Entry.inline)
-        for entry in cleanupEntries {
-            let item: (rendered: RenderedItem, steps: [StepExtractor.Draft])?
-            switch entry {
-            case let .inline(inline): item = renderItem(inline, environment, marker: kongTree ? "data-test-cleanup" : nil)
-            case let .generated(liquid, itemTopology):
-                item = generated.flatMap { renderGenerated(liquid, topology: itemTopology, environment, page: pageVariables, $0, marker: "data-test-cleanup") }
-            }
-            guard let item else { continue }
-            cleanup.append(item.rendered)
-            if item.rendered.topology == nil || item.rendered.topology == topology { cleanupSteps += item.steps }
-        }
+        let (cleanup, cleanupSteps) = renderEntries(cleanupEntries, environment, page: pageVariables, generated,
+                                                    marker: kongTree ? "data-test-cleanup" : nil)
 
         let faqs = frontMatter.faqs.map { renderFAQ($0, environment) }
         let tldrHTML = frontMatter.tldr.flatMap { tldr in
@@ -132,6 +111,27 @@ struct PageLoading {
     private func pageAddress() -> (String, String) {
         let relative = loader.collectionPath(of: path)
         return (relative, "/how-to/\(relative)/")
+    }
+
+    /// Renders prerequisite or cleanup entries; the steps of the items shown for this topology, in order
+    /// (only blocks carrying `marker` when one is given; generated items always need Kong's marker).
+    private mutating func renderEntries(_ entries: [KongPrerequisites.Entry], _ environment: RenderEnvironment,
+                                        page: [String: LiquidValue], _ generated: GeneratedItemContext?,
+                                        marker: String?) -> ([RenderedItem], [StepExtractor.Draft]) {
+        var items: [RenderedItem] = []
+        var steps: [StepExtractor.Draft] = []
+        for entry in entries {
+            let item: (rendered: RenderedItem, steps: [StepExtractor.Draft])?
+            switch entry {
+            case let .inline(inline): item = renderItem(inline, environment, marker: marker)
+            case let .generated(liquid, itemTopology):
+                item = generated.flatMap { renderGenerated(liquid, topology: itemTopology, environment, page: page, $0, marker: marker ?? "") }
+            }
+            guard let item else { continue }
+            items.append(item.rendered)
+            if item.rendered.topology == nil || item.rendered.topology == topology { steps += item.steps }
+        }
+        return (items, steps)
     }
 
     /// What every generated prerequisite of a page shares: the `prereqs` value and where the items are located.
