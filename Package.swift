@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "HowToPlan", "TestHelpers"], exclude: ["browser_check.py"], swiftSettings: strict),
         .testTarget(name: "TestPKITests", dependencies: ["TestPKI"], swiftSettings: strict),
         .testTarget(name: "MockVaultTests", dependencies: [
-            "MockVault", "MockIdP", "TestPKI", "TestHelpers",
+            "MockVault", "MockIdP", "GoValues", "TestPKI", "TestHelpers",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Yams", package: "Yams"),
         ], exclude: ["Differential/probes.yaml"], swiftSettings: strict),
@@ -159,7 +159,7 @@ let package = Package(
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "JWTKit", package: "jwt-kit"),
         ], swiftSettings: strict),
-        .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault", "TestPKI", "TestHelpers"], swiftSettings: strict),
+        .testTarget(name: "VaultCLITests", dependencies: ["VaultCLI", "MockVault", "GoValues", "TestPKI", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "MockVault", "MockIdP", "TestPKI", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "HowToPlan", "Diagnostics", "TestHelpers"], exclude: ["junit.xsd"], swiftSettings: strict),
         .testTarget(name: "WalkTests", dependencies: ["Walk", "HowTo", "HowToPlan", "Markdown", "Runner", "Diagnostics"], swiftSettings: strict),

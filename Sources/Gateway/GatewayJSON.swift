@@ -1,6 +1,9 @@
 public import Foundation
 
-/// A JSON value as stored in decK files, the gateway state and Vault responses.
+/// A JSON value as Kong holds it: decK files, the gateway state and Vault's answers, decoded as Kong's cjson
+/// decodes them into Lua tables (keys unordered, integers and other numbers apart for Kong's schema checks).
+/// Vault's own Go view of JSON (number text kept, key order kept) is `GoValues.JSONValue`; the two differ on
+/// purpose, as Kong and Vault do.
 public enum GatewayJSON: Sendable, Hashable, Codable {
     case string(String)
     case int(Int)

@@ -1,3 +1,5 @@
+import GoValues
+
 /// The merged rules of a token's policies, answering "may this token do that on this path?" as Vault does.
 struct ACL: Sendable {
     private var exact: [String: PathPermissions] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// State of one AppRole auth mount.
 struct AppRoleBackend: Sendable {

@@ -1,3 +1,5 @@
+import GoValues
+
 /// State of one TLS certificate auth mount.
 struct CertBackend: Sendable {
     struct Role: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// The identity store (`identity/`): entities, their aliases on auth mounts, and internal groups.
 struct IdentityStore: Sendable {

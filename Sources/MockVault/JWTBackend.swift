@@ -1,3 +1,5 @@
+import GoValues
+
 /// State of one JWT/OIDC auth mount: its config and roles.
 struct JWTBackend: Sendable {
     struct Config: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// The JWT auth method's claim rules after the signature and registered claims are checked: bound claims
 /// (string or glob), the user claim, claim mappings and the groups claim, with OpenBao's texts
@@ -24,7 +25,7 @@ enum JWTClaims {
         }
         switch value {
         case let .string(single)? where name == "aud": return .array([.string(single)])
-        case let .double(number)?: return .int(Int(number))
+        case .number?: return value?.truncatedIntValue.map { .int($0) } ?? value
         case .null?: return nil
         default: return value
         }
@@ -60,7 +61,7 @@ enum JWTClaims {
         guard let raw = pointer ? claim(claims, userClaim) : claims[userClaim], !raw.isNull else { return .failure(Problem(message: "claim \"\(userClaim)\" not found in token")) }
         guard let user = raw.stringValue else { return .failure(Problem(message: "claim \"\(userClaim)\" could not be converted to string")) }
         var metadata: [String: String] = [:]
-        for (source, target) in claimMappings.objectMembers ?? [] {
+        for (source, target) in claimMappings.objectValue ?? [] {
             guard let value = claim(claims, source) else { continue }
             guard let text = value.stringValue else { return .failure(Problem(message: "error converting claim '\(source)' to string")) }
             metadata[target.stringValue ?? ""] = text
@@ -79,7 +80,7 @@ enum JWTClaims {
 
     /// Why the token's claims do not meet the role's bound claims (`validateBoundClaims`), nil when they do.
     static func boundClaimsProblem(_ boundClaims: JSONValue, type: String, in claims: JSONValue) -> String? {
-        for (name, expected) in boundClaims.objectMembers ?? [] {
+        for (name, expected) in boundClaims.objectValue ?? [] {
             guard let actual = claim(claims, name) else { return "claim \"\(name)\" is missing" }
             guard let actualValues = normalizedList(actual) else { return "received claim is not a string, bool, int or list: \(goFormat(actual))" }
             guard let expectedValues = normalizedList(expected) else { return "bound claim is not a string, bool, int or list: \(goFormat(expected))" }
@@ -101,7 +102,7 @@ enum JWTClaims {
     private static func normalizedList(_ value: JSONValue) -> [JSONValue]? {
         switch value {
         case let .array(items): return items
-        case .string, .bool, .int, .double: return [value]
+        case .string, .bool, .number: return [value]
         default: return nil
         }
     }
@@ -109,7 +110,7 @@ enum JWTClaims {
     /// Go compares interface values by type too: "1" never equals 1.
     private static func sameKind(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
-        case (.string, .string), (.bool, .bool), (.int, .int), (.double, .double), (.int, .double), (.double, .int): return true
+        case (.string, .string), (.bool, .bool), (.number, .number): return true
         default: return false
         }
     }
@@ -136,7 +137,7 @@ enum JWTClaims {
         case let .array(items): return "[" + items.map(goFormat).joined(separator: " ") + "]"
         case let .object(members): return "map[" + members.sorted { $0.0 < $1.0 }.map { "\($0.0):\(goFormat($0.1))" }.joined(separator: " ") + "]"
         case .null: return "<nil>"
-        default: return value.serialized
+        default: return value.goJSON()
         }
     }
 }

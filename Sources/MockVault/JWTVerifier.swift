@@ -1,5 +1,6 @@
 import Foundation
 import JWTKit
+import GoValues
 
 /// Verifies a login JWT's signature and claims with the JWT auth method's rules and error texts.
 struct JWTVerifier {
@@ -37,9 +38,9 @@ struct JWTVerifier {
         guard parts.count == 3 else {
             throw Rejection(message: malformed + "go-jose/go-jose: compact JWS format must have three parts")
         }
-        guard let headerBytes = base64URL(parts[0]), let header = try? JSONParser.parse(bytes: headerBytes),
+        guard let headerBytes = base64URL(parts[0]), let header = try? JSONValue.parse(bytes: headerBytes),
               case .object = header,
-              let claimBytes = base64URL(parts[1]), let claims = try? JSONParser.parse(bytes: claimBytes), case .object = claims
+              let claimBytes = base64URL(parts[1]), let claims = try? JSONValue.parse(bytes: claimBytes), case .object = claims
         else {
             throw Rejection(message: malformed + "illegal base64 data at input byte 0")
         }
@@ -95,11 +96,7 @@ struct JWTVerifier {
                             leeways: Leeways, now: Date, timeClaimsRequired: Bool = true) throws(Rejection) {
         let leeway = leeways.effectiveClockSkew
         func number(_ key: String) -> Double? {
-            switch claims[key] {
-            case let .int(i)?: return Double(i)
-            case let .double(d)?: return d
-            default: return nil
-            }
+            claims[key]?.doubleValue
         }
         if !boundIssuer.isEmpty, claims["iss"]?.stringValue != boundIssuer {
             throw Rejection(message: "error validating token: invalid issuer (iss) claim")

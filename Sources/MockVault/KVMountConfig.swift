@@ -1,3 +1,5 @@
+import GoValues
+
 /// A KV v2 mount's `config`: how many versions a secret keeps and whether writes need check-and-set.
 struct KVMountConfig: Sendable {
     /// 0 = OpenBao's default of 10.

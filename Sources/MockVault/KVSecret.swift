@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// One KV v2 secret: its versions and metadata.
 struct KVSecret: Sendable {

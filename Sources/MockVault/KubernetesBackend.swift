@@ -1,3 +1,5 @@
+import GoValues
+
 /// State of one Kubernetes auth mount.
 struct KubernetesBackend: Sendable {
     struct Config: Sendable {

@@ -1,3 +1,5 @@
+import GoValues
+
 /// A secrets engine or auth method mounted at a path.
 struct Mount: Sendable {
     var path: String

@@ -1,3 +1,5 @@
+import GoValues
+
 /// What one policy path block grants, and its conditions (wrapping TTL bounds, parameter rules), merged
 /// across policies and checked per request as OpenBao's ACL does (`internal/vault/policy/acl.go`).
 struct PathPermissions: Sendable, Equatable {

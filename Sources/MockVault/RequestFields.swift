@@ -14,9 +14,8 @@ struct RequestFields: Sendable {
     func string(_ key: String) -> String? {
         switch self[key] {
         case let .string(s)?: return s
-        case let .int(i)?: return String(i)
+        case let .number(n)?: return n
         case let .bool(b)?: return b ? "true" : "false"
-        case let .double(d)?: return String(d)
         default: return nil
         }
     }
@@ -30,8 +29,7 @@ struct RequestFields: Sendable {
             return items.compactMap { item -> String? in
                 switch item {
                 case let .string(s): return s.trimmingCharacters(in: .whitespaces)
-                case let .int(i): return String(i)
-                default: return nil
+                default: return item.intValue.map(String.init)
                 }
             }
         case .null?: return []
@@ -43,15 +41,14 @@ struct RequestFields: Sendable {
         switch self[key] {
         case let .bool(b)?: return b
         case let .string(s)?: return ["true", "1", "t", "T", "TRUE", "True"].contains(s) ? true : (["false", "0", "f", "F", "FALSE", "False", ""].contains(s) ? false : nil)
-        case let .int(i)?: return i != 0
+        case let .number(n)?: return Int(n).map { $0 != 0 }
         default: return nil
         }
     }
 
     func int(_ key: String) -> Int? {
         switch self[key] {
-        case let .int(i)?: return i
-        case let .double(d)?: return Int(d)
+        case .number?: return self[key]?.truncatedIntValue
         case let .string(s)?: return Int(s)
         default: return nil
         }

@@ -1,3 +1,5 @@
+import GoValues
+
 /// A token role (`auth/token/roles/NAME`): what `auth/token/create/NAME` may issue.
 struct TokenRole: Sendable {
     var name: String

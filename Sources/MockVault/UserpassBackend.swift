@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GoValues
 
 /// State of one userpass auth mount: its users, each with a salted password hash and token settings.
 struct UserpassBackend: Sendable {

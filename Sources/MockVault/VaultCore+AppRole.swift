@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 extension VaultCore {
     func appRoleBackend(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) -> VaultResponse {
@@ -71,8 +72,8 @@ extension VaultCore {
             let secret = parts[2] == "custom-secret-id" ? (fields.string("secret_id") ?? RandomID.uuid()) : RandomID.uuid()
             let accessor = RandomID.uuid()
             var metadata: [String: String] = [:]
-            if let text = fields.string("metadata"), case let .object(members)? = try? JSONParser.parse(text) {
-                for (k, v) in members { metadata[k] = v.stringValue ?? v.serialized }
+            if let text = fields.string("metadata"), case let .object(members)? = try? JSONValue.parse(text) {
+                for (k, v) in members { metadata[k] = v.stringValue ?? v.goJSON() }
             }
             let ttl = fields.has("ttl") ? (fields.seconds("ttl") ?? role.secretIDTTL) : role.secretIDTTL
             let uses = fields.int("num_uses") ?? role.secretIDNumUses

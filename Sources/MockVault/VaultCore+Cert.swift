@@ -1,6 +1,7 @@
 import Foundation
 import SwiftASN1
 import X509
+import GoValues
 
 extension VaultCore {
     func certBackend(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) -> VaultResponse {

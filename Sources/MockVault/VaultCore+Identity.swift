@@ -1,3 +1,5 @@
+import GoValues
+
 extension VaultCore {
     /// `identity/...`: entities (by id and name), entity aliases, internal groups and `lookup/entity`.
     func identityRequest(_ request: VaultRequest, rest: String, fields: RequestFields, requestID: String) -> VaultResponse {
@@ -67,7 +69,7 @@ extension VaultCore {
 
     private static func metadata(_ fields: RequestFields) -> [String: String]? {
         guard case let .object(members)? = fields["metadata"] else { return nil }
-        return Dictionary(members.map { ($0.0, $0.1.stringValue ?? $0.1.serialized) }, uniquingKeysWith: { _, last in last })
+        return Dictionary(members.map { ($0.0, $0.1.stringValue ?? $0.1.goJSON()) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Creates an entity (200 with its id) or updates the one given or named (204).

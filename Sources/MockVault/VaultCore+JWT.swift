@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 extension VaultCore {
     func jwtBackend(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) async -> VaultResponse {
@@ -89,14 +90,14 @@ extension VaultCore {
         config.defaultRole = fields.string("default_role") ?? ""
         config.supportedAlgs = fields.list("jwt_supported_algs") ?? []
         let jwksPairs = !(fields["jwks_pairs"]?.arrayValue ?? []).isEmpty
-        let providerConfig = !(fields["provider_config"]?.objectMembers ?? []).isEmpty
+        let providerConfig = !(fields["provider_config"]?.objectValue ?? []).isEmpty
         let sources = [!config.pubkeys.isEmpty, !config.jwksURL.isEmpty, jwksPairs, !config.oidcDiscoveryURL.isEmpty, providerConfig]
         guard sources.filter({ $0 }).count == 1, !jwksPairs, !providerConfig else {
             return .error(400, "exactly one of 'jwt_validation_pubkeys', 'jwks_url', 'jwks_pairs', 'oidc_discovery_url', or 'provider_config' must be set")
         }
         if !config.jwksURL.isEmpty {
             guard let keys = try? await OutboundHTTP.get(config.jwksURL, caPEM: config.jwksCAPEM, trustedCAFile: trustedCAFile),
-                  (try? JSONParser.parse(keys))?["keys"]?.arrayValue != nil
+                  (try? JSONValue.parse(keys))?["keys"]?.arrayValue != nil
             else { return .error(400, "error checking jwks URL") }
             config.jwksJSON = keys
         }
@@ -115,7 +116,7 @@ extension VaultCore {
         let base = config.oidcDiscoveryURL.hasSuffix("/") ? String(config.oidcDiscoveryURL.dropLast()) : config.oidcDiscoveryURL
         guard let text = try? await OutboundHTTP.get(base + "/.well-known/openid-configuration",
                                                      caPEM: config.oidcDiscoveryCAPEM, trustedCAFile: trustedCAFile),
-              let document = try? JSONParser.parse(text),
+              let document = try? JSONValue.parse(text),
               document["issuer"]?.stringValue == config.oidcDiscoveryURL,
               let jwksURI = document["jwks_uri"]?.stringValue
         else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 extension VaultCore {
     func kv2Request(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) -> VaultResponse {
@@ -71,9 +72,8 @@ extension VaultCore {
             guard !relative.isEmpty, ["PUT", "POST"].contains(request.method) else { break }
             let versions = (fields["versions"]?.arrayValue ?? []).compactMap { value -> Int? in
                 switch value {
-                case let .int(i): return i
                 case let .string(s): return Int(s)
-                default: return nil
+                default: return value.intValue
                 }
             }
             guard !versions.isEmpty else { return .error(400, "no version number provided") }
@@ -125,10 +125,8 @@ extension VaultCore {
         var secret = kv2[mount]?[path] ?? KVSecret(created: now, updated: now)
         let cas = fields["options"]?["cas"].flatMap { value -> Int? in
             switch value {
-            case let .int(i): return i
             case let .string(s): return Int(s)
-            case let .double(d): return Int(d)
-            default: return nil
+            default: return value.truncatedIntValue
             }
         }
         if let cas, cas != secret.currentVersion {

@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 extension VaultCore {
     func kubernetesBackend(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) -> VaultResponse {
@@ -126,10 +127,10 @@ extension VaultCore {
         let body = JSONValue.object([("apiVersion", .string("authentication.k8s.io/v1")), ("kind", .string("TokenReview")), ("spec", spec)])
         let bearer = config.tokenReviewerJWT.isEmpty ? token : config.tokenReviewerJWT
         guard let (status, text) = try? await OutboundHTTP.send(
-            "POST", host + "/apis/authentication.k8s.io/v1/tokenreviews", body: body.serialized,
+            "POST", host + "/apis/authentication.k8s.io/v1/tokenreviews", body: body.goJSON(),
             headers: [("Authorization", "Bearer " + bearer), ("Content-Type", "application/json"), ("Accept", "application/json")],
             caPEM: config.caCert, trustedCAFile: trustedCAFile),
-            (200..<300).contains(status), let review = try? JSONParser.parse(text), let result = review["status"],
+            (200..<300).contains(status), let review = try? JSONValue.parse(text), let result = review["status"],
             result["authenticated"] == .bool(true), (result["error"]?.stringValue ?? "").isEmpty
         else { return false }
         if !audiences.isEmpty {

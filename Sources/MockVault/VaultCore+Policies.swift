@@ -1,3 +1,5 @@
+import GoValues
+
 extension VaultCore {
     func policyEndpoint(_ request: VaultRequest, name rawName: String, fields: RequestFields, legacy: Bool,
                         requestID: String) -> VaultResponse {

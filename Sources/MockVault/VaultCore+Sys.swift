@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 extension VaultCore {
     func health(_ request: VaultRequest) -> VaultResponse {
@@ -205,7 +206,7 @@ extension VaultCore {
                 return .error(400, isAuth ? "No auth engine at \(mountPath)" : "No secret engine mount at \(mountPath)")
             }
             let entry = mount.entry
-            return .envelope(requestID: requestID, data: entry, flat: entry.objectMembers ?? [])
+            return .envelope(requestID: requestID, data: entry, flat: entry.objectValue ?? [])
         case "POST", "PUT":
             if table[mountPath] != nil { return .error(400, "path is already in use at \(mountPath)") }
             if !isAuth, mounts.keys.contains(where: { mountPath.hasPrefix($0) || $0.hasPrefix(mountPath) }) {
@@ -225,7 +226,7 @@ extension VaultCore {
                 options = .object([("version", .string("2"))])
             }
             if type == "kv" {
-                let version = options["version"].map { $0.stringValue ?? $0.serialized } ?? "1"
+                let version = options["version"].map { $0.stringValue ?? $0.goJSON() } ?? "1"
                 options = .object([("version", .string(version == "2" ? "2" : "1"))])
             }
             let mount = Mount.make(path: mountPath, type: type, description: fields.string("description") ?? "",
@@ -286,7 +287,7 @@ extension VaultCore {
 extension JSONValue {
     /// The object with its keys sorted (Go map order).
     var sortedEntry: JSONValue {
-        guard let members = objectMembers else { return self }
+        guard let members = objectValue else { return self }
         return .object(members.sorted { $0.0 < $1.0 })
     }
 }

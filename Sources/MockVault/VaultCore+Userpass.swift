@@ -1,3 +1,5 @@
+import GoValues
+
 extension VaultCore {
     func userpassBackend(_ request: VaultRequest, mount: Mount, rest: String, fields: RequestFields, requestID: String) -> VaultResponse {
         let m = mount.path

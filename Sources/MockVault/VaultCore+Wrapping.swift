@@ -12,7 +12,7 @@ extension VaultCore {
         if let a = body["auth"]?["accessor"]?.stringValue { wrappedAccessor = a }
         var entry = WrappedResponse(data: body["data"] ?? .null, auth: body["auth"] ?? .null, creationPath: path,
                                     creationTime: now, ttl: ttl, accessor: accessor)
-        if case let .int(lease)? = body["lease_duration"] { entry.leaseDuration = lease }
+        if let lease = body["lease_duration"]?.intValue { entry.leaseDuration = lease }
         wrapped[token] = entry
         return .envelope(requestID: "", wrapInfo: .object([
             ("token", .string(token)), ("accessor", .string(accessor)), ("ttl", .int(ttl)),

@@ -1,5 +1,6 @@
 import Foundation
 import X509
+import GoValues
 
 /// One HTTP request as the mock sees it, transport details removed.
 struct VaultRequest: Sendable {
@@ -53,14 +54,14 @@ struct VaultRequest: Sendable {
         let trimmed = body.drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
         if trimmed.isEmpty { return .success([]) }
         do {
-            let value = try JSONParser.parse(bytes: Array(trimmed))
+            let value = try JSONValue.parse(bytes: Array(trimmed))
             switch value {
             case .null: return .success([])
             case let .object(members): return .success(members)
             case .array: return .failure(.typeMismatch("array"))
             case .string: return .failure(.typeMismatch("string"))
             case .bool: return .failure(.typeMismatch("bool"))
-            case .int, .double: return .failure(.typeMismatch("number"))
+            case .number: return .failure(.typeMismatch("number"))
             }
         } catch {
             return .failure(.syntax("\(error)"))

@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// What a handler answers: a status and an optional JSON body (nil means no body, as for 204).
 struct VaultResponse: Sendable {
@@ -57,6 +58,6 @@ struct VaultResponse: Sendable {
     /// Body bytes: compact JSON plus Go's trailing newline.
     var bodyText: String? {
         if let rawText { return rawText }
-        return body.map { $0.serialized + "\n" }
+        return body.map { $0.goJSON() + "\n" }
     }
 }

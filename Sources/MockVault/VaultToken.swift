@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// A client token (service or batch) and its properties.
 struct VaultToken: Sendable {

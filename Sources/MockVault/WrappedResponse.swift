@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// A response held behind a single-use wrapping token.
 struct WrappedResponse: Sendable {

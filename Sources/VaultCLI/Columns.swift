@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// Column layout as `github.com/ryanuber/columnize` with the Vault CLI's settings
 /// (4-space glue, trimmed cells, empty cells shown as `n/a`).

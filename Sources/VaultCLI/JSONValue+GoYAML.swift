@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// `-format=yaml`: the CLI marshals its JSON through ghodss/yaml and go-yaml v2, so keys are sorted,
 /// lists sit at their key's indentation, and a string is quoted only when it would read back as something

@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// `vault kv put|get|patch|rollback|delete|undelete|destroy|list|metadata get|put|delete`: the KV
 /// helpers, which first ask `sys/internal/ui/mounts/<path>` whether the mount is KV v1 or v2.

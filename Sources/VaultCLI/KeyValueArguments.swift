@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// `key=value` command arguments as the CLI's kvbuilder reads them: `key=@file` reads
 /// a file, `key=-` reads stdin as text, a lone `-` merges a JSON object from stdin, `@file`

@@ -1,3 +1,5 @@
+import GoValues
+
 /// The generic path commands: `vault read|write|delete|list|unwrap`.
 enum LogicalCommands {
     static func read(_ arguments: [String], _ context: CommandContext) async -> Int32 {
@@ -65,10 +67,18 @@ enum LogicalCommands {
             return 1
         }
         let path = VaultPaths.sanitize(first)
+        // Arguments after the path are query parameters (`parseArgsDataStringLists`), a stray flag among them too.
+        let parameters = Array(flags.positional.dropFirst())
+        do {
+            _ = try KeyValueArguments.parse(parameters, stdin: context.readStdin)
+        } catch {
+            context.console.error("Failed to parse string list data: \(error)")
+            return 1
+        }
         let secret: Secret?
         guard let client = context.client(flags) else { return 2 }
         do {
-            secret = try await client.delete(path)
+            secret = try await client.delete(path, query: KeyValueArguments.query(parameters))
         } catch {
             context.console.error("Error deleting \(path): \(error)")
             return 2

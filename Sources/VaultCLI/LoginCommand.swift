@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// `vault login [TOKEN]`: checks the token with `lookup-self` and stores it in
 /// `$HOME/.vault-token`, as the CLI's default token helper does.

@@ -1,3 +1,5 @@
+import GoValues
+
 /// `vault secrets enable|disable|list|tune` and `vault auth enable|disable|list|tune`.
 enum MountCommands {
     /// Which mount table a command works on.

@@ -1,3 +1,5 @@
+import GoValues
+
 /// `vault operator init|unseal|seal`.
 enum OperatorCommand {
     static func run(_ arguments: [String], _ context: CommandContext) async -> Int32 {

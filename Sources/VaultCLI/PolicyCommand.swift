@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// `vault policy read|write|list|delete` over `sys/policies/acl`.
 enum PolicyCommand {

@@ -6,7 +6,9 @@ enum PrintCommand {
             return 1
         }
         guard let flags = context.parse(Array(arguments.dropFirst()), extra: []), context.expect(flags.positional, count: 0) else { return 1 }
-        context.console.info(context.environment.token ?? "")
+        // As the real CLI, the token comes from a client, so a broken TLS or address setting fails here too.
+        guard let client = context.client(flags) else { return 2 }
+        context.console.info(client.token ?? "")
         return 0
     }
 }

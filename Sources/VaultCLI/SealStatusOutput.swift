@@ -1,3 +1,5 @@
+import GoValues
+
 /// `OutputSealStatus`: seal status plus leader information, as `vault status` and
 /// `vault operator unseal` print it.
 enum SealStatusOutput {

@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// A Vault response envelope, as the Go client's `api.Secret`.
 struct Secret: Sendable {

@@ -1,3 +1,5 @@
+import GoValues
+
 /// `vault status`: seal and HA state; exit 2 when sealed, 1 when unreachable.
 enum StatusCommand {
     static func run(_ arguments: [String], _ context: CommandContext) async -> Int32 {

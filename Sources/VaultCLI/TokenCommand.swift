@@ -1,3 +1,5 @@
+import GoValues
+
 /// `vault token create|lookup|renew|revoke|capabilities`.
 enum TokenCommand {
     static func run(_ arguments: [String], _ context: CommandContext) async -> Int32 {

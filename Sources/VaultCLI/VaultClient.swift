@@ -1,4 +1,5 @@
 import Foundation
+import GoValues
 
 /// A Vault API client with the semantics of the Go `api` package the real CLI uses
 /// (`Logical().Read/Write/List/Delete`, 404 handling, error wording).
@@ -69,12 +70,13 @@ struct VaultClient: Sendable {
     }
 
     /// `Logical().Delete`.
-    func delete(_ path: String) async throws(VaultAPIError) -> Secret? {
-        try await modify("DELETE", path, body: nil, contentType: nil)
+    func delete(_ path: String, query: String? = nil) async throws(VaultAPIError) -> Secret? {
+        try await modify("DELETE", path, query: query, body: nil, contentType: nil)
     }
 
-    private func modify(_ method: String, _ path: String, body: JSONValue?, contentType: String?) async throws(VaultAPIError) -> Secret? {
-        let (response, error) = try await call(method, path, body: body, contentType: contentType, wrap: true)
+    private func modify(_ method: String, _ path: String, query: String? = nil, body: JSONValue?,
+                        contentType: String?) async throws(VaultAPIError) -> Secret? {
+        let (response, error) = try await call(method, path, query: query, body: body, contentType: contentType, wrap: true)
         if let error { throw error }
         return try Secret.parse(response.body)
     }

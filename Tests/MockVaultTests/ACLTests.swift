@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MockVault
+import GoValues
 
 /// Policy enforcement through real HTTP: the tutorial's `default` policy edit and Vault's glob rules.
 @Suite("ACL policy enforcement")

@@ -7,6 +7,7 @@ import TestHelpers
 import Testing
 import X509
 @testable import MockVault
+import GoValues
 
 /// Cert auth logins with certificates of every shape, on a TLS `bao server -dev-tls` and on the mock with
 /// TLS, in the same run: status, errors (times masked) and the login's identity must agree.
@@ -58,9 +59,9 @@ struct CertAuthDifferentialTests {
     /// What is compared of a login answer: status, errors with times masked, and the identity on success.
     static func summary(_ answer: HTTPAnswer) -> String {
         var text = "\(answer.status)"
-        if let errors = answer.json?["errors"] { text += " " + errors.serialized }
+        if let errors = answer.json?["errors"] { text += " " + errors.goJSON() }
         if let auth = answer.json?["auth"] {
-            text += " " + [auth["policies"], auth["metadata"]?["cert_name"], auth["metadata"]?["common_name"]].map { $0?.serialized ?? "-" }.joined(separator: " ")
+            text += " " + [auth["policies"], auth["metadata"]?["cert_name"], auth["metadata"]?["common_name"]].map { $0?.goJSON() ?? "-" }.joined(separator: " ")
         }
         return text.replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "TIME", options: .regularExpression)
     }

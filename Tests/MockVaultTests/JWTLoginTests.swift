@@ -4,6 +4,7 @@ import Foundation
 import JWTKit
 import Testing
 @testable import MockVault
+import GoValues
 
 /// JWT auth logins: tokens built with jwt-kit, keys served from a JWKS endpoint or configured as PEM.
 @Suite("JWT auth login", .serialized)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MockVault
+import GoValues
 
 /// Seal, unseal and init through the API.
 @Suite("Seal and unseal")

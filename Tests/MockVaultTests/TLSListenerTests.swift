@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Testing
 @testable import MockVault
+import GoValues
 
 /// The `-dev-tls` listener: plain HTTP refused like Go's net/http, HTTPS trusted via the written CA, cert auth over mTLS.
 @Suite("TLS listener and cert auth", .serialized)

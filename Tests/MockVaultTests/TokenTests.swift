@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import MockVault
+import GoValues
 
 /// Token lifetimes against the injectable clock, and single-use response wrapping.
 @Suite("Tokens and response wrapping")

@@ -2,6 +2,7 @@ import Foundation
 import TestHelpers
 import Testing
 @testable import MockVault
+import GoValues
 
 /// `vault server -dev` flags, banner and start-up.
 @Suite("vault server -dev")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import VaultCLI
+import GoValues
 
 /// One captured exchange file from `shared/fixtures/vault/` (real `bao` CLI + OpenBao 2.7.2).
 struct Fixture {

@@ -1,5 +1,6 @@
 import Testing
 @testable import VaultCLI
+import GoValues
 
 @Suite struct FormattingTests {
     @Test func columnsAlignWithFourSpacesAndShowEmptyAsNA() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import VaultCLI
+import GoValues
 
 /// Replays every fixture that captured a real `bao` CLI run: our command must send the same
 /// requests and print the same stdout, stderr and exit code from the same responses.

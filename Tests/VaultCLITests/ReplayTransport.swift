@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 @testable import VaultCLI
+import GoValues
 
 /// A transport that answers with recorded exchanges, in order, and keeps what it was sent.
 final class ReplayTransport: VaultTransport {

@@ -4,6 +4,7 @@ import TestHelpers
 import TestPKI
 import Testing
 @testable import MockVault
+import GoValues
 
 /// Every probe of `probes.yaml` runs against the mock and against a real `bao server -dev` in the same
 /// run; status, errors and the compared parts of each answer must agree (ids, tokens and times masked).
@@ -28,7 +29,7 @@ struct DifferentialTests {
         case .status: break
         case .errors:
             let theirs = real.body?["errors"], ours = mock.body?["errors"]
-            if theirs != ours { out.append("errors: bao \(theirs?.serialized ?? "none"), mock \(ours?.serialized ?? "none")") }
+            if theirs != ours { out.append("errors: bao \(theirs?.goJSON() ?? "none"), mock \(ours?.goJSON() ?? "none")") }
         case .body:
             out += MaskedComparison.differences(expected: masked(real.body), actual: masked(mock.body))
                 .map { $0.replacingOccurrences(of: "expected", with: "bao").replacingOccurrences(of: "got", with: "mock") }
@@ -37,7 +38,7 @@ struct DifferentialTests {
                 let theirs = masked(real.body.flatMap { ProbeRunner.value(at: pointer, in: $0) })
                 let ours = masked(mock.body.flatMap { ProbeRunner.value(at: pointer, in: $0) })
                 // A TTL read a moment apart on two servers may differ by a second or two.
-                if pointer.hasSuffix("ttl"), case let .int(x)? = theirs, case let .int(y)? = ours, abs(x - y) <= 2 { continue }
+                if pointer.hasSuffix("ttl"), let x = theirs?.intValue, let y = ours?.intValue, abs(x - y) <= 2 { continue }
                 out += MaskedComparison.differences(expected: theirs, actual: ours, path: pointer)
                     .map { $0.replacingOccurrences(of: "expected", with: "bao").replacingOccurrences(of: "got", with: "mock") }
             }

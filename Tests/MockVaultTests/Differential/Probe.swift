@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Yams
 @testable import MockVault
+import GoValues
 
 /// One differential probe of `probes.yaml`: requests run in order against one server (see the file's header).
 struct Probe: Sendable, CustomTestStringConvertible {

@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 @testable import MockVault
+import GoValues
 
 /// Runs probes against one Vault server and records the answers that are to be compared.
 struct ProbeRunner: Sendable {
@@ -48,12 +49,12 @@ struct ProbeRunner: Sendable {
                 var headers = request.headers.mapValues { substitute($0, variables) }
                 if request.body != nil, headers["Content-Type"] == nil { headers["Content-Type"] = "application/json" }
                 let answer = try await http.send(request.method, path, token: token.isEmpty ? nil : token, headers: headers,
-                                                 body: request.body.map { substitute($0, variables).serialized })
+                                                 body: request.body.map { substitute($0, variables).goJSON() })
                 let json = answer.json
                 for (name, pointer) in request.save {
                     switch json.flatMap({ Self.value(at: substitute(pointer, variables), in: $0) }) {
                     case let .string(value)?: variables[name] = value
-                    case let value?: variables[name] = value.serialized
+                    case let value?: variables[name] = value.goJSON()
                     case nil: variables[name] = ""
                     }
                 }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 @testable import MockVault
+import GoValues
 
 /// Replays one fixture against a fresh mock server, first creating the state its exchanges presuppose.
 struct ContractReplayer {
@@ -69,8 +70,8 @@ struct ContractReplayer {
         let certAuth = name.hasPrefix("cert-") || name == "kong-emulated-cert-login"
         if let captured = try Fixture.load("cli-jwt-config-jwks-https-ca-pem").exchanges.first?.body?["jwks_ca_pem"] {
             let ours = certAuth ? TestClientCertificates.caPEM : idp.caPEM
-            substitutions.append((String(captured.serialized.dropFirst().dropLast()),
-                                  String(JSONValue.string(ours).serialized.dropFirst().dropLast())))
+            substitutions.append((String(captured.goJSON().dropFirst().dropLast()),
+                                  String(JSONValue.string(ours).goJSON().dropFirst().dropLast())))
         }
         try await prepare()
         var problems: [String] = []
@@ -104,7 +105,7 @@ struct ContractReplayer {
         case let .object(members)? where members.count == 1 && members[0].0 == "_raw_text":
             body = members[0].1.stringValue
         case let value? where !value.isNull:
-            body = substitute(resign(value).serialized)
+            body = substitute(resign(value).goJSON())
         default:
             body = exchange.contentLength > 0 ? "null" : nil
         }
@@ -129,7 +130,7 @@ struct ContractReplayer {
             return problems
         }
         guard answer.text.hasSuffix("}\n") else { return problems + ["body not JSON + newline: \(answer.text.debugDescription)"] }
-        guard let actual = try? JSONParser.parse(unsubstitute(answer.text)) else { return problems + ["body not JSON"] }
+        guard let actual = try? JSONValue.parse(unsubstitute(answer.text)) else { return problems + ["body not JSON"] }
         var extra: Set<String> = []
         if exchange.path == "/v1/sys/init" { extra = ["keys", "keys_base64"] }
         if fixture.name.hasPrefix("uninit-") || fixture.name == "cli-operator-init" || fixture.name.hasPrefix("unseal-partial")
@@ -144,9 +145,9 @@ struct ContractReplayer {
         guard let token = body["jwt"]?.stringValue, body["role"] != nil || fixture.name.contains("jwt") else { return body }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerBytes = JWTVerifier.base64URL(parts[0]),
-              let header = try? JSONParser.parse(bytes: headerBytes), header["alg"]?.stringValue == "RS256",
+              let header = try? JSONValue.parse(bytes: headerBytes), header["alg"]?.stringValue == "RS256",
               header["kid"]?.stringValue != "k8s-kid",
-              let claimBytes = JWTVerifier.base64URL(parts[1]), let claims = try? JSONParser.parse(bytes: claimBytes)
+              let claimBytes = JWTVerifier.base64URL(parts[1]), let claims = try? JSONValue.parse(bytes: claimBytes)
         else { return body }
         let expectsBadSignature = fixture.exchanges.contains {
             $0.responseBody?["errors"]?.arrayValue?.first?.stringValue?.contains("signature") == true
@@ -218,17 +219,17 @@ struct ContractReplayer {
         for exchange in fixture.exchanges {
             let path = exchange.path.split(separator: "?").first.map(String.init) ?? exchange.path
             let body = exchange.responseBody
-            if path == "/v1/sys/mounts", exchange.method == "GET", let data = body?["data"]?.objectMembers {
+            if path == "/v1/sys/mounts", exchange.method == "GET", let data = body?["data"]?.objectValue {
                 for (mount, entry) in data where entry["type"]?.stringValue == "kv" {
                     wanted.append((mount, "kv", entry["options"]?["version"]?.stringValue ?? "1"))
                 }
             }
             if path == "/v1/sys/auth" || path == "/v1/sys/internal/ui/mounts", exchange.method == "GET" {
                 let table = path == "/v1/sys/auth" ? body?["data"] : body?["data"]?["auth"]
-                for (mount, entry) in table?.objectMembers ?? [] where entry["type"]?.stringValue != "token" {
+                for (mount, entry) in table?.objectValue ?? [] where entry["type"]?.stringValue != "token" {
                     wantedAuth.append((mount, entry["type"]?.stringValue ?? ""))
                 }
-                for (mount, entry) in body?["data"]?["secret"]?.objectMembers ?? [] where entry["type"]?.stringValue == "kv" {
+                for (mount, entry) in body?["data"]?["secret"]?.objectValue ?? [] where entry["type"]?.stringValue == "kv" {
                     wanted.append((mount, "kv", entry["options"]?["version"]?.stringValue ?? "1"))
                 }
             }
@@ -302,7 +303,7 @@ struct ContractReplayer {
             let dataPath = "/v1/\(mount)/data/\(relative)"
             switch (kind, exchange.method) {
             case ("data", "GET"):
-                guard let meta = body?["data"]?["metadata"], case let .int(version)? = meta["version"] else { continue }
+                guard let meta = body?["data"]?["metadata"], let version = meta["version"]?.intValue else { continue }
                 try await writeVersions(dataPath, count: version, last: body?["data"]?["data"].flatMap { $0.isNull ? nil : $0 })
                 if meta["destroyed"] == .bool(true) {
                     _ = try await root("PUT", "/v1/\(mount)/destroy/\(relative)", obj([("versions", .array([.int(version)]))]))
@@ -310,9 +311,9 @@ struct ContractReplayer {
                     _ = try await root("PUT", "/v1/\(mount)/delete/\(relative)", obj([("versions", .array([.int(version)]))]))
                 }
             case ("data", "PUT"), ("data", "POST"), ("data", "PATCH"):
-                if case let .int(version)? = body?["data"]?["version"] {
+                if let version = body?["data"]?["version"]?.intValue {
                     try await writeVersions(dataPath, count: version - 1, last: nil)
-                } else if case let .int(cas)? = exchange.body?["options"]?["cas"] {
+                } else if let cas = exchange.body?["options"]?["cas"]?.intValue {
                     try await writeVersions(dataPath, count: cas + 1, last: nil)
                 }
             case ("metadata", "GET"):
@@ -321,7 +322,7 @@ struct ContractReplayer {
                     for key in keys.compactMap(\.stringValue) {
                         try await writeVersions("/v1/\(mount)/data/\(prefix)\(key)\(key.hasSuffix("/") ? "x" : "")", count: 1, last: nil)
                     }
-                } else if let versions = body?["data"]?["versions"]?.objectMembers {
+                } else if let versions = body?["data"]?["versions"]?.objectValue {
                     try await writeVersions(dataPath, count: versions.count, last: nil)
                     for (number, info) in versions {
                         if info["destroyed"] == .bool(true) {
@@ -347,7 +348,7 @@ struct ContractReplayer {
             let path = exchange.path
             if path.hasPrefix("/v1/sys/policies/acl/") || path.hasPrefix("/v1/sys/policy/"), exchange.method == "GET",
                let data = exchange.responseBody?["data"], let name = data["name"]?.stringValue,
-               case let .int(version)? = data["version"] {
+               let version = data["version"]?.intValue {
                 let text = data["policy"] ?? data["rules"] ?? .null
                 let writes = name == "default" ? version - 1 : version
                 for _ in 0..<max(0, writes) { _ = try await root("PUT", "/v1/sys/policies/acl/" + name, obj([("policy", text)])) }
@@ -382,7 +383,7 @@ struct ContractReplayer {
         if touches("/v1/auth/kubernetes/"), fixture.name != "k8s-login-before-config", fixture.name != "cli-k8s-config-missing-ca",
            fixture.name != "cli-k8s-role", fixture.name != "cli-k8s-config" {
             let config = try Fixture.load("cli-k8s-config").exchanges[0].body ?? .null
-            _ = try await http.send("PUT", "/v1/auth/kubernetes/config", token: "root", body: substitute(config.serialized))
+            _ = try await http.send("PUT", "/v1/auth/kubernetes/config", token: "root", body: substitute(config.goJSON()))
             let role = try Fixture.load("cli-k8s-role").exchanges[0].body ?? .null
             _ = try await root("PUT", "/v1/auth/kubernetes/role/kong", role)
         }
@@ -394,7 +395,7 @@ struct ContractReplayer {
             let roles = fixture.name == "cert-tutorial-login-no-name" ? [("gw311", "cert-tutorial-certs-gw311")]
                 : [("kong", "cert-auth-role-write"), ("onlyother", "cert-auth-role-cn-restricted")]
             for (role, source) in roles {
-                let body = try Fixture.load(source).exchanges[0].body?.serialized ?? "{}"
+                let body = try Fixture.load(source).exchanges[0].body?.goJSON() ?? "{}"
                 _ = try await http.send("PUT", "/v1/auth/cert/certs/" + role, token: "root", body: substitute(body))
             }
         }

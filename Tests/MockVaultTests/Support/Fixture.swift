@@ -1,5 +1,6 @@
 import Foundation
 @testable import MockVault
+import GoValues
 
 /// One captured exchange file from `shared/fixtures/vault/`.
 struct Fixture: Sendable {
@@ -39,12 +40,12 @@ struct Fixture: Sendable {
 
     static func load(_ name: String) throws -> Fixture {
         let text = try String(contentsOfFile: directory + "/" + name + ".json", encoding: .utf8)
-        let json = try JSONParser.parse(text)
+        let json = try JSONValue.parse(text)
         let exchanges = (json["exchanges"]?.arrayValue ?? []).map { item -> Exchange in
             let request = item["request"] ?? .null
             let response = item["response"] ?? .null
             func pairs(_ value: JSONValue?) -> [(String, String)] {
-                (value?.objectMembers ?? []).map { ($0.0, $0.1.stringValue ?? "") }
+                (value?.objectValue ?? []).map { ($0.0, $0.1.stringValue ?? "") }
             }
             let headers = pairs(request["headers"])
             return Exchange(
@@ -52,7 +53,7 @@ struct Fixture: Sendable {
                 headers: headers, body: request["body"],
                 contentLength: Int(headers.first { $0.0.lowercased() == "content-length" }?.1 ?? "") ?? 0,
                 status: {
-                    if case let .int(i)? = response["status"] { return i }
+                    if let i = response["status"]?.intValue { return i }
                     return 0
                 }(),
                 responseHeaders: pairs(response["headers"]), responseBody: response["body"])

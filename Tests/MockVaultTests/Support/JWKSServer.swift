@@ -7,6 +7,7 @@ import NIOSSL
 import ServiceLifecycle
 import TestPKI
 @testable import MockVault
+import GoValues
 
 /// A tiny identity provider for tests: JWKS and OIDC discovery over HTTP and HTTPS (per-run CA), and the
 /// TokenReview stand-in the fixtures were captured with (`vault-capture/mockk8s.py`: every token is
@@ -43,10 +44,10 @@ final class JWKSServer: Sendable {
             router.get("/.well-known/jwks.json") { _, _ in jwks }
             router.post("/apis/authentication.k8s.io/v1/tokenreviews") { request, _ -> Response in
                 let body = try await request.body.collect(upTo: 1 << 20)
-                let review = (try? JSONParser.parse(String(buffer: body))) ?? .object([])
+                let review = (try? JSONValue.parse(String(buffer: body))) ?? .object([])
                 let answer = JWKSServer.tokenReview(review)
                 return Response(status: .created, headers: [.contentType: "application/json"],
-                                body: .init(byteBuffer: ByteBuffer(string: answer.serialized)))
+                                body: .init(byteBuffer: ByteBuffer(string: answer.goJSON())))
             }
             router.get("/.well-known/openid-configuration") { _, _ -> String in
                 let base = await ports.httpsBase
@@ -77,7 +78,7 @@ final class JWKSServer: Sendable {
     static func tokenReview(_ review: JSONValue) -> JSONValue {
         let spec = review["spec"] ?? .object([])
         let parts = (spec["token"]?.stringValue ?? "").split(separator: ".", omittingEmptySubsequences: false)
-        let claims = parts.count == 3 ? JWTVerifier.base64URL(parts[1]).flatMap { try? JSONParser.parse(bytes: $0) } : nil
+        let claims = parts.count == 3 ? JWTVerifier.base64URL(parts[1]).flatMap { try? JSONValue.parse(bytes: $0) } : nil
         let status: JSONValue
         if let claims, claims["revoked"] != .bool(true) {
             let k = claims["kubernetes.io"]

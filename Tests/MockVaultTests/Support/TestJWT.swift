@@ -2,6 +2,7 @@ import Crypto
 import _CryptoExtras
 import Foundation
 @testable import MockVault
+import GoValues
 
 /// RSA keys and a minimal RS256 signer for building login JWTs with exact claims.
 enum TestJWT {
@@ -11,7 +12,7 @@ enum TestJWT {
 
     /// Compact JWS of `header` and `claims`, RS256-signed with `key`.
     static func sign(header: JSONValue, claims: JSONValue, with key: _RSA.Signing.PrivateKey = TestJWT.key) -> String {
-        let input = base64URL(Data(header.serialized.utf8)) + "." + base64URL(Data(claims.serialized.utf8))
+        let input = base64URL(Data(header.goJSON().utf8)) + "." + base64URL(Data(claims.goJSON().utf8))
         let signature = try! key.signature(for: Data(input.utf8), padding: .insecurePKCS1v1_5)
         return input + "." + base64URL(signature.rawRepresentation)
     }
@@ -26,7 +27,7 @@ enum TestJWT {
         return JSONValue.object([("keys", .array([.object([
             ("kty", .string("RSA")), ("alg", .string("RS256")), ("use", .string("sig")), ("kid", .string(kid)),
             ("n", .string(base64URL(primitives.modulus))), ("e", .string(base64URL(primitives.publicExponent))),
-        ])]))]).serialized
+        ])]))]).goJSON()
     }
 
     /// The public key as PEM, for `jwt_validation_pubkeys`.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import MockVault
+import GoValues
 
 /// Builds the OAuth2 tutorial's Vault state on a running mock: KV secret, JWT auth with role `demo`.
 struct TutorialSetup {

@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 @testable import MockVault
+import GoValues
 
 /// One HTTP answer, as the tests see it.
 struct HTTPAnswer: Sendable {
@@ -12,7 +13,7 @@ struct HTTPAnswer: Sendable {
     var text: String
 
     /// The body parsed as JSON (nil for no body or non-JSON).
-    var json: JSONValue? { text.isEmpty ? nil : try? JSONParser.parse(text) }
+    var json: JSONValue? { text.isEmpty ? nil : try? JSONValue.parse(text) }
 
     func header(_ name: String) -> String? {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
@@ -44,6 +45,6 @@ struct VaultHTTP: Sendable {
     /// Sends `json` (an object) serialized.
     func send(_ method: String, _ path: String, token: String? = nil, json: JSONValue,
               headers: [String: String] = [:]) async throws -> HTTPAnswer {
-        try await send(method, path, token: token, headers: headers, body: json.serialized)
+        try await send(method, path, token: token, headers: headers, body: json.goJSON())
     }
 }

@@ -2,7 +2,7 @@
 extension JSONValue {
     /// `fmt.Sprintf("%v", v)` of the Go value this JSON decodes to
     /// (`map[k:v]` with sorted keys, `[a b]`, `<nil>`, numbers verbatim).
-    var goDescription: String {
+    public var goDescription: String {
         switch self {
         case .null: "<nil>"
         case .bool(let b): b ? "true" : "false"
@@ -15,13 +15,13 @@ extension JSONValue {
     }
 
     /// `fmt.Sprintf("%q", []string)` of a JSON array of strings (`["a" "b"]`); `[]` for null.
-    var goQuotedList: String {
+    public var goQuotedList: String {
         let items = arrayValue ?? []
         return "[" + items.map { Self.goStringQuote($0.stringValue ?? $0.goDescription) }.joined(separator: " ") + "]"
     }
 
     /// Go's `strconv.Quote` for the printable-ASCII strings Vault uses.
-    static func goStringQuote(_ s: String) -> String {
+    public static func goStringQuote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -1,28 +1,41 @@
-/// Parses request bodies the way Vault does, with Go's `encoding/json` error texts.
-struct JSONParser {
-    /// A syntax or type error, worded as Go's decoder words it.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+public import Foundation
+
+/// A JSON syntax error, worded as Go's `encoding/json` decoder words it (`invalid character 'x' looking for
+/// beginning of value`, `unexpected EOF`).
+public struct JSONSyntaxError: Error, CustomStringConvertible {
+    /// Go's message.
+    public let description: String
+}
+
+extension JSONValue {
+    /// Parses the first JSON value in `text`, as a Go `json.Decoder` does (what follows it is not read).
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(Array(text.utf8))
+        return try parser.parseDocument()
     }
+
+    /// Parses the first JSON value in raw bytes.
+    public static func parse(bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes)
+        return try parser.parseDocument()
+    }
+
+    /// Parses the first JSON value in `data`.
+    public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+        try parse(bytes: Array(data))
+    }
+}
+
+/// The byte scanner behind `JSONValue.parse`: Go's token order and error texts, numbers kept as written.
+private struct JSONParser {
+    private typealias Failure = JSONSyntaxError
 
     private let bytes: [UInt8]
     private var index = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Parses one JSON value from `text`.
-    static func parse(_ text: String) throws -> JSONValue {
-        var parser = JSONParser(Array(text.utf8))
-        return try parser.parseDocument()
-    }
-
-    /// Parses one JSON value from raw bytes.
-    static func parse(bytes: [UInt8]) throws -> JSONValue {
-        var parser = JSONParser(bytes)
-        return try parser.parseDocument()
-    }
-
-    private mutating func parseDocument() throws -> JSONValue {
+    mutating func parseDocument() throws(JSONSyntaxError) -> JSONValue {
         skipSpace()
         guard index < bytes.count else { throw Failure(description: "EOF") }
         return try parseValue()
@@ -39,13 +52,13 @@ struct JSONParser {
         return "'\\x\(String(c, radix: 16))'"
     }
 
-    private mutating func peek() throws -> UInt8 {
+    private mutating func peek() throws(JSONSyntaxError) -> UInt8 {
         skipSpace()
         guard index < bytes.count else { throw Failure(description: "unexpected EOF") }
         return bytes[index]
     }
 
-    private mutating func parseValue() throws -> JSONValue {
+    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         let c = try peek()
         switch c {
         case UInt8(ascii: "{"): return try parseObject()
@@ -59,7 +72,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: String) throws {
+    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
         for expected in word.utf8 {
             guard index < bytes.count else { throw Failure(description: "unexpected EOF") }
             let c = bytes[index]
@@ -70,16 +83,15 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws -> JSONValue {
+    private mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
         while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if let i = Int(text) { return .int(i) }
-        if let d = Double(text) { return .double(d) }
+        if Double(text) != nil { return .number(text) }
         throw Failure(description: "invalid character \(quoted(bytes[start])) looking for beginning of value")
     }
 
-    private mutating func parseString() throws -> String {
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
         var out = [UInt8]()
         while true {
@@ -118,7 +130,7 @@ struct JSONParser {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func parseArray() throws -> JSONValue {
+    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
         index += 1
         var items = [JSONValue]()
         if try peek() == UInt8(ascii: "]") { index += 1; return .array(items) }
@@ -132,7 +144,7 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseObject() throws -> JSONValue {
+    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
         index += 1
         var members = [(String, JSONValue)]()
         if try peek() == UInt8(ascii: "}") { index += 1; return .object(members) }

@@ -1,32 +1,20 @@
 import Foundation
 
-/// JSON text exactly as Go's `encoding/json` writes it (HTML-safe escaping,
-/// `MarshalIndent` layout), so `-format=json` output matches the real CLI.
+/// JSON text exactly as Go's `encoding/json` writes it (HTML-safe escaping, `MarshalIndent` layout), so the
+/// mock's answers and the CLI's `-format=json` output match OpenBao's byte for byte.
 extension JSONValue {
     /// Compact encoding, as `json.Marshal`.
-    func goJSON() -> String {
+    public func goJSON() -> String {
         var out = ""
         write(into: &out, indent: nil, level: 0)
         return out
     }
 
     /// Indented encoding, as `json.MarshalIndent(v, "", "  ")`.
-    func goIndentedJSON() -> String {
+    public func goIndentedJSON() -> String {
         var out = ""
         write(into: &out, indent: "  ", level: 0)
         return out
-    }
-
-    /// This value with every object's keys sorted, as Go marshals `map[string]any`.
-    func sortedKeys() -> JSONValue {
-        switch self {
-        case .object(let m):
-            return .object(m.sorted { $0.0 < $1.0 }.map { ($0.0, $0.1.sortedKeys()) })
-        case .array(let a):
-            return .array(a.map { $0.sortedKeys() })
-        default:
-            return self
-        }
     }
 
     private func write(into out: inout String, indent: String?, level: Int) {
@@ -66,7 +54,7 @@ extension JSONValue {
     }
 
     /// A Go-escaped JSON string literal.
-    static func goQuoted(_ s: String) -> String {
+    public static func goQuoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
