@@ -30,7 +30,7 @@ struct NotEmulatedCheck {
         if r.diagnostics.hasErrors { throw DiagnosticError(r.diagnostics) }
         for (key, value) in entries { settings[key] = value.string ?? RequestSnippet.json(value, indent: 0).replacingOccurrences(of: "\n", with: "") }
         let s = settings
-        let url = s["url"].map { $0.hasPrefix("/") ? ValidationBlock.onPremOrigin + $0 : $0 } ?? ValidationBlock.onPremOrigin
+        let url = ValidationBlock.onPremURL(base: s["on_prem_url"], path: s["url"])
         let headers = (entries["headers"]?.sequence ?? []).compactMap(\.string).map { " \\\n     -H \"\($0)\"" }.joined()
         let namespace = s["namespace"] ?? "kong"
         switch type {

@@ -15,6 +15,15 @@ struct ValidationBlock {
     /// Where relative request-check URLs go for the on-prem topology (Kong's `url_origin`).
     static let onPremOrigin = "http://localhost:8000"
 
+    /// A check's on-prem URL as Kong's validations build it: `File.join(on_prem_url || proxy origin, url)`, so
+    /// `on_prem_url: $PROXY_IP` with `url: /api` is `$PROXY_IP/api`; a full `url` without a base stands alone.
+    static func onPremURL(base: String?, path: String?) -> String {
+        guard let path, !path.isEmpty else { return base ?? onPremOrigin }
+        if base == nil, !path.hasPrefix("/") { return path }
+        let origin = base ?? onPremOrigin
+        return String(origin.reversed().drop { $0 == "/" }.reversed()) + "/" + path.drop { $0 == "/" }
+    }
+
     /// Reads the block; throws located diagnostics for an unknown type or bad settings.
     init(type: String, yaml: BlockYAML, location: SourceLocation) throws(DiagnosticError) {
         let (entries, reader) = try yaml.mapping("validation \(type)")
@@ -71,11 +80,13 @@ struct ValidationBlock {
     }
 
     private static func requestCheck(_ entries: [String: Node], root: Node, reader r: inout YAMLReader) throws(DiagnosticError) -> RequestCheck {
-        guard let urlNode = entries["on_prem_url"] ?? entries["url"], let url = r.string(urlNode, "url") else {
+        let path = entries["url"].flatMap { r.string($0, "url") }
+        let base = entries["on_prem_url"].flatMap { r.string($0, "on_prem_url") }
+        guard path != nil || base != nil else {
             r.diagnostics.append(.error(at: r.location(root), "the `request-check` validation needs `url`"))
             throw DiagnosticError(r.diagnostics)
         }
-        var check = RequestCheck(url: url.hasPrefix("/") ? onPremOrigin + url : url)
+        var check = RequestCheck(url: onPremURL(base: base, path: path))
         if let method = entries["method"].flatMap({ r.string($0, "method") }) { check.method = method.uppercased() }
         if let headers = entries["headers"] { check.headers = r.strings(headers, "headers") }
         if let status = entries["status_code"].flatMap({ r.int($0, "status_code") }) { check.status = status }

@@ -90,6 +90,24 @@ import Testing
         #expect(missing.diagnostics.contains { $0.message.contains("needs `iterations`") })
     }
 
+    @Test(arguments: [
+        (nil, "/x", "http://localhost:8000/x"), ("$PROXY_IP", "/api/counter", "$PROXY_IP/api/counter"),
+        ("http://h:8443/", "/a", "http://h:8443/a"), (nil, "https://e.test/y", "https://e.test/y"), ("$PROXY_IP", nil, "$PROXY_IP"),
+    ] as [(String?, String?, String)])
+    func onPremURLJoinsTheBaseAndThePathAsKongDoes(_ base: String?, _ path: String?, _ url: String) {
+        #expect(ValidationBlock.onPremURL(base: base, path: path) == url)
+    }
+
+    @Test func aRequestCheckOnTheProxyAddressKeepsItsPath() throws {
+        let body = "## Check\n\n{% validation request-check %}\nurl: '/api/counter'\non_prem_url: $PROXY_IP\nmethod: POST\n{% endvalidation %}\n"
+        let (page, diagnostics, root) = try TestSupport.load(TestSupport.page(body: body))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        guard case let .requestCheck(check)? = page?.plan.steps.first?.validation else { Issue.record("no request check"); return }
+        #expect(check.url == "$PROXY_IP/api/counter")
+        #expect(page?.bodyHTML.contains("$PROXY_IP/api/counter") == true)
+    }
+
     @Test func kongExtractBodyNamesTheFieldAndTheVariable() throws {
         let body = "## Check\n\n{% validation request-check %}\nurl: /x\nextract_body:\n  - name: 'id'\n    variable: SERVICE_ID\n{% endvalidation %}\n"
         let (page, diagnostics, root) = try TestSupport.load(TestSupport.page(body: body))
