@@ -164,8 +164,7 @@ struct PageLoading {
         diagnostics += result.diagnostics
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
         guard let heading = lines.firstIndex(where: { $0.hasPrefix("### ") }) else { return nil }
-        // The title is markdown text (Kong's `decK &nbsp; {% new_in %}`): its plain text, entities decoded.
-        var title = sink.plainText(MarkdownDocument.parse(String(lines[heading].dropFirst(4)), file: path).plainText).trimmedWhitespace
+        var title = titleText(String(lines[heading].dropFirst(4)))
         // The markdown form prefixes a two-topology page's titles for LLM readers (`site.llm_copy`); the page does not.
         for case let .string(prefix) in (site.variables["llm_copy"] ?? .null).elements.map({ $0[.int(1)] }) where title.hasPrefix(prefix + ": ") {
             title.removeFirst(prefix.count + 2)
@@ -199,7 +198,12 @@ struct PageLoading {
             }
             if let first = fragments.first ?? nil, fragments.allSatisfy({ $0 == first }) { topology = first }
         }
-        return self.item(title: sink.plainText(item.title), document, iconURL: item.iconURL, topology: topology, marker: marker)
+        return self.item(title: titleText(item.title), document, iconURL: item.iconURL, topology: topology, marker: marker)
+    }
+
+    /// An item title is markdown text (Kong's `decK &nbsp; {% new_in 1.47 %}`): its plain text, entities decoded.
+    private func titleText(_ markdown: String) -> String {
+        sink.plainText(MarkdownDocument.parse(markdown, file: path).plainText).trimmedWhitespace
     }
 
     /// An item made of a parsed document, and its steps (section = the title; only blocks carrying `marker` when one is given).

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import HowToPlan
 import Testing
@@ -65,5 +66,16 @@ import Testing
         if page.hasPrefix("kubernetes") {
             #expect(cleanup[0].html.contains("kubectl delete -n kong -f https://developer.konghq.com/manifests/kic/echo-service.yaml"), "\(cleanup[0].html)")
         }
+    }
+}
+
+/// Titles of inline prerequisites are markdown text, as Kong's templates print them.
+struct InlinePrerequisiteTitleTests {
+    @Test func anInlineTitleDecodesEntitiesAndRendersItsTags() throws {
+        let extra = "prereqs:\n  inline:\n    - title: |\n        decK &nbsp; {% new_in 1.47 %}\n      content: Install decK.\n"
+        let (page, diagnostics, root) = try TestSupport.load(TestSupport.page(frontMatter: extra))
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(!diagnostics.hasErrors, "\(diagnostics)")
+        #expect(page?.prerequisites.map(\.title) == ["decK \u{A0} v1.47+"])
     }
 }
