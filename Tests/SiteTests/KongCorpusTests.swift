@@ -57,6 +57,8 @@ import Testing
             if prose.contains("{%") || prose.contains("{{") || prose.contains("{:") { leftovers.append(relative) }
         }
         #expect(leftovers.isEmpty, "\(leftovers)")
+        let snapshots = try KongBlockSnapshots.differences(siteAt: output)
+        #expect(snapshots.isEmpty, "\(snapshots.joined(separator: "\n"))")
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus))) func permalinksAreTheURLs() async throws {
