@@ -53,7 +53,10 @@ let package = Package(
         .target(name: "Site", dependencies: [
             "HowTo", "Markdown", "Liquid", "Diagnostics",
             .product(name: "Mustache", package: "swift-mustache"),
-        ], swiftSettings: strict),
+        ], swiftSettings: strict, plugins: ["EmbedTemplates"]),
+        // Writes templates/ into the Site module as string literals (run by the EmbedTemplates build plugin).
+        .executableTarget(name: "TemplateEmbedder", swiftSettings: strict),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
 
         // A per-run certificate authority and server certificates.
         .target(name: "TestPKI", dependencies: [

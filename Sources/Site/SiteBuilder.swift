@@ -9,8 +9,8 @@ import HowTo
 public struct SiteBuilder: Sendable {
     /// The content folder (`content`), holding `how-to/`, `_includes/` and `_data/`.
     public let contentRoot: String
-    /// The folder of Mustache templates, with an `assets/` subfolder copied to the site.
-    public let templatesRoot: String
+    /// The folder of Mustache templates, with an `assets/` subfolder copied to the site; nil for the ones built in.
+    public let templatesRoot: String?
     /// Where the site goes (`site`); replaced as a whole when the build succeeds.
     public let outputDir: String
     /// Whether warnings count as errors.
@@ -19,7 +19,7 @@ public struct SiteBuilder: Sendable {
     public let allowLinksOutsideRoot: Bool
 
     /// Creates a builder.
-    public init(contentRoot: String, templatesRoot: String, outputDir: String, strict: Bool = false, allowLinksOutsideRoot: Bool = false) {
+    public init(contentRoot: String, templatesRoot: String?, outputDir: String, strict: Bool = false, allowLinksOutsideRoot: Bool = false) {
         self.contentRoot = contentRoot
         self.templatesRoot = templatesRoot
         self.outputDir = outputDir
@@ -33,6 +33,8 @@ public struct SiteBuilder: Sendable {
         let start = clock.now
         let loader = ContentLoader(root: contentRoot, strict: strict, allowLinksOutsideRoot: allowLinksOutsideRoot)
         let site = try loader.loadSite()
+        let embedded = templatesRoot == nil ? try EmbeddedTemplateFolder() : nil
+        let templatesRoot = self.templatesRoot ?? embedded?.path ?? ""
         let templatesSource = SourceRoot(templatesRoot, allowLinksOutside: allowLinksOutsideRoot)
         let templates = try await TemplateSet(folder: templatesSource)
         let loaded = try await Self.loadAll(loader, site: site)

@@ -13,11 +13,19 @@ public enum SiteError: Error, CustomStringConvertible {
     /// A page would be written outside the output folder (a `..` or absolute path).
     case unsafeOutputPath(String)
 
+    /// Whether the input is at fault (exit 2) rather than the machine (exit 3).
+    public var isBadInput: Bool {
+        switch self {
+        case .templatesNotFound, .missingTemplate, .unreadableTemplate, .outputNotADirectory, .unsafeOutputPath: true
+        case .fileSystem: false
+        }
+    }
+
     /// A message that says what to do.
     public var description: String {
         switch self {
         case .templatesNotFound(let folder):
-            "no Mustache templates found in '\(folder)': pass the project's templates/ folder"
+            "no Mustache templates found in '\(folder)': pass a folder of templates with --templates, or leave it out for the built-in ones"
         case .missingTemplate(let name, let folder):
             "the template '\(name).mustache' is missing from '\(folder)'"
         case .unreadableTemplate(let path):

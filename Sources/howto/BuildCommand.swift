@@ -13,11 +13,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where the site goes; replaced atomically, untouched on error.")
     var output: String = "site"
 
-    @Option(name: .long, help: "The templates directory (Mustache templates and assets).")
-    var templates: String = "templates"
+    @Option(name: .long, help: ArgumentHelp(
+        "The templates directory (Mustache templates and assets).",
+        discussion: "Default: ./templates when there is one, else the templates built into howto."))
+    var templates: String?
 
     func run() async throws {
-        let builder = SiteBuilder(contentRoot: options.root, templatesRoot: templates, outputDir: output, strict: options.strict,
+        let folder = templates ?? (FileManager.default.fileExists(atPath: "templates") ? "templates" : nil)
+        let builder = SiteBuilder(contentRoot: options.root, templatesRoot: folder, outputDir: output, strict: options.strict,
                                   allowLinksOutsideRoot: links.allowed)
         do {
             let report = try await builder.build()
@@ -27,6 +30,9 @@ struct BuildCommand: AsyncParsableCommand {
         } catch let error as DiagnosticError {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode(2)
+        } catch let error as SiteError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(error.isBadInput ? 2 : 3)
         }
     }
 }

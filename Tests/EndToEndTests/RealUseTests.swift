@@ -34,6 +34,23 @@ import Testing
         #expect(plan.stdout.contains("provider=auth0"))
     }
 
+    @Test func aSiteBuildsFromAnyFolderWithTheTemplatesBuiltIn() async throws {
+        let file = try Self.content("## Run\n\n```sh\necho hi\n```\n")
+        let content = ((file as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        let elsewhere = try HowtoBinary.temporaryDirectory()
+        let out = try await HowtoBinary.run(["build", "--content", content, "--output", "out"], in: elsewhere)
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        let page = try String(contentsOfFile: elsewhere + "/out/how-to/probe/index.html", encoding: .utf8)
+        #expect(page.contains("<h1>Probe</h1>") && page.contains("/assets/site.css"))
+        let templates = HowtoBinary.packageRoot.appendingPathComponent("templates/assets/site.css").path
+        #expect(FileManager.default.contents(atPath: elsewhere + "/out/assets/site.css") == FileManager.default.contents(atPath: templates),
+                "the built-in stylesheet is the project's templates/assets/site.css")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("howto-templates-") }
+        #expect(leftovers.isEmpty, "the unpacked templates are removed: \(leftovers)")
+        let custom = try await HowtoBinary.run(["build", "--content", content, "--output", "out2", "--templates", "nosuch"], in: elsewhere)
+        #expect(custom.status == 2 && custom.stderr.contains("nosuch"), "an explicit --templates is used as given: \(custom.stderr)")
+    }
+
     @Test func aProviderNothingDeclaresIsBadInputAtItsLine() async throws {
         let file = try Self.content("## IdP\n\n```sh { provider=nosuch }\nexport X=1\n```\n")
         for command in ["test", "plan", "walk"] {
