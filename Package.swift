@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
         .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan", "TestHelpers", .product(name: "Yams", package: "Yams")], resources: [.copy("Malformed")], swiftSettings: strict),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "HowToPlan", "TestHelpers"], exclude: ["browser_check.py", "Snapshots"], swiftSettings: strict),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "HowToPlan", "Runner", "Diagnostics", "TestHelpers"], exclude: ["browser_check.py", "Snapshots"], swiftSettings: strict),
         .testTarget(name: "TestPKITests", dependencies: ["TestPKI"], swiftSettings: strict),
         .testTarget(name: "MockVaultTests", dependencies: [
             "MockVault", "MockIdP", "GoValues", "TestPKI", "TestHelpers",

@@ -1,6 +1,9 @@
 /// What the mock Vault emulates and where it differs from OpenBao on purpose: `howto mock vault --help`
 /// prints it, and the differential tests (`Tests/MockVaultTests/Differential`) hold the mock to the rest.
 public enum MockVaultFidelity {
+    /// The OpenBao release the mock answers as (its `version` fields, plugin versions and error texts).
+    public static let openBaoVersion = "2.7.2"
+
     /// The text, one difference per paragraph.
     public static let summary = """
         Emulated, and held to a real `bao server -dev` by a differential test suite: sys (mounts, auth, tune, \

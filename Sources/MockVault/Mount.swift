@@ -38,7 +38,7 @@ struct Mount: Sendable {
             ("local", .bool(local)),
             ("options", options),
             ("plugin_version", .string("")),
-            ("running_plugin_version", .string("v2.7.2+builtin.bao")),
+            ("running_plugin_version", .string("v\(MockVaultFidelity.openBaoVersion)+builtin.bao")),
             ("running_sha256", .string("")),
             ("seal_wrap", .bool(sealWrap)),
             ("type", .string(type)),

@@ -16,7 +16,7 @@ extension VaultCore {
             ("replication_performance_mode", .string(active ? "disabled" : "unknown")),
             ("replication_dr_mode", .string(active ? "disabled" : "unknown")),
             ("server_time_utc", .int(Int(clock.now().timeIntervalSince1970))),
-            ("version", .string("2.7.2")),
+            ("version", .string(MockVaultFidelity.openBaoVersion)),
         ]
         if !initialized {
             status = code("uninitcode", 501)
@@ -39,7 +39,7 @@ extension VaultCore {
             ("type", .string("shamir")), ("initialized", .bool(initialized)), ("sealed", .bool(sealed || !initialized)),
             ("t", .int(initialized ? threshold : 0)), ("n", .int(initialized ? unsealKeys.count : 0)),
             ("progress", .int(unsealProgress.count)), ("nonce", .string(unsealNonce)),
-            ("recovery_seal", .bool(false)), ("version", .string("2.7.2")),
+            ("recovery_seal", .bool(false)), ("version", .string(MockVaultFidelity.openBaoVersion)),
             ("commit_date", .string("2026-10-26T20:32:27Z")), ("migration", .bool(false)),
         ]
         if initialized && !sealed {

@@ -12,7 +12,7 @@ struct HowToPageContext: Sendable {
     let assetPaths: Set<String>
 
     /// The context for `page`; absent values are `false` so sections never fall back to outer keys.
-    func make(for page: HowToPage) throws -> [String: Any] {
+    func make(for page: HowToPage, verification: Verification? = nil) throws -> [String: Any] {
         let fm = page.frontMatter
         let sections = fm.noWrap == true
             ? StepSections(intro: page.bodyHTML)
@@ -78,6 +78,7 @@ struct HowToPageContext: Sendable {
             "tags": tags,
             "hasToc": !toc.isEmpty,
             "toc": toc,
+            "verification": VerificationBadge.context(verification),
         ]
     }
 

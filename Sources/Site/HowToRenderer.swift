@@ -12,6 +12,8 @@ struct HowToRenderer: Sendable {
     let templates: TemplateSet
     let context: HowToPageContext
     let staging: StagingDirectory
+    /// The last verification of each how-to (`--results`).
+    let results: VerificationResults
 
     /// Writes a loaded how-to at its URL unless it has errors or is unpublished.
     func render(_ loaded: (diagnostics: [Diagnostic], page: HowToPage?)) throws -> Outcome {
@@ -19,7 +21,8 @@ struct HowToRenderer: Sendable {
         guard let page = loaded.page, !diagnostics.hasErrors else { return Outcome(diagnostics: diagnostics, summary: nil) }
         let fm = page.frontMatter
         if fm.published == false { return Outcome(diagnostics: diagnostics, summary: nil) }
-        let html = templates.render(.howTo, try context.make(for: page))
+        let verification = results.verification(of: page.sourcePath)
+        let html = templates.render(.howTo, try context.make(for: page, verification: verification))
         try staging.write(html, to: SitePaths.file(forURL: page.url))
         let summary = PageSummary(
             url: page.url,
@@ -27,7 +30,8 @@ struct HowToRenderer: Sendable {
             description: fm.description ?? "",
             tags: fm.tags,
             aliases: fm.searchAliases,
-            headings: page.headings.filter { $0.level <= 3 }.map(\.text))
+            headings: page.headings.filter { $0.level <= 3 }.map(\.text),
+            verdict: verification.map { VerificationBadge.outcome($0.verdict) })
         return Outcome(diagnostics: diagnostics, summary: summary)
     }
 }

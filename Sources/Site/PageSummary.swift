@@ -12,4 +12,6 @@ struct PageSummary: Sendable, Codable {
     var aliases: [String]
     /// The text of the body's H2 and H3 headings.
     var headings: [String]
+    /// The last verification's outcome (`passed`, `failed`, `unverified`), nil when the build has no results.
+    var verdict: String?
 }

@@ -17,6 +17,8 @@ public struct SiteBuilder: Sendable {
     public let strict: Bool
     /// Whether links out of the content and templates folders are followed (off: they are errors).
     public let allowLinksOutsideRoot: Bool
+    /// The last verification of each how-to, shown on its page and the listings (`--results`).
+    public var results = VerificationResults()
 
     /// Creates a builder.
     public init(contentRoot: String, templatesRoot: String?, outputDir: String, strict: Bool = false, allowLinksOutsideRoot: Bool = false) {
@@ -52,7 +54,7 @@ public struct SiteBuilder: Sendable {
                     links: LinkResolver(localPaths: localPaths, upstreamBaseURL: site.upstreamBaseURL),
                     names: ProductNames(site: site),
                     assetPaths: Self.assetPaths(in: assetsFolder)),
-                staging: staging)
+                staging: staging, results: results)
             let outcomes = try await Parallel.map(loaded.pages.count) { try renderer.render(loaded.pages[$0]) }
             let diagnostics = outcomes.flatMap(\.diagnostics)
             if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }

@@ -37,6 +37,7 @@ struct SiteListings {
             context["count"] = pages.count
             context["plural"] = pages.count != 1
             context["pages"] = pages.map(Self.card)
+            context["hasVerification"] = pages.contains { $0.verdict != nil }
             try staging.write(templates.render(.tag, context), to: SitePaths.file(forURL: SitePaths.tag(tag)))
         }
 
@@ -65,6 +66,7 @@ struct SiteListings {
         context["heading"] = heading
         context["lead"] = lead
         context["pages"] = summaries.map(Self.card)
+        context["hasVerification"] = summaries.contains { $0.verdict != nil }
         return templates.render(.index, context)
     }
 
@@ -79,6 +81,7 @@ struct SiteListings {
             "url": summary.url, "title": summary.title,
             "description": summary.description.isEmpty ? false : summary.description,
             "hasTags": !tags.isEmpty, "tags": tags,
+            "verdict": summary.verdict ?? false,
         ]
     }
 }

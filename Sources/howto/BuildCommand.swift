@@ -18,10 +18,21 @@ struct BuildCommand: AsyncParsableCommand {
         discussion: "Default: ./templates when there is one, else the templates built into howto."))
     var templates: String?
 
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "JSON reports of `howto test --report json:PATH`, or folders of them: each page shows its last verification.",
+        valueName: "path"))
+    var results: [String] = []
+
     func run() async throws {
         let folder = templates ?? (FileManager.default.fileExists(atPath: "templates") ? "templates" : nil)
-        let builder = SiteBuilder(contentRoot: options.root, templatesRoot: folder, outputDir: output, strict: options.strict,
+        var builder = SiteBuilder(contentRoot: options.root, templatesRoot: folder, outputDir: output, strict: options.strict,
                                   allowLinksOutsideRoot: links.allowed)
+        do {
+            builder.results = try VerificationResults(paths: results)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         do {
             let report = try await builder.build()
             DiagnosticPrinter.print(report.diagnostics)

@@ -4,10 +4,12 @@ import Runner
 /// Writes the reports a run asked for, GitHub annotations and summary, and repro scripts of failures.
 struct ReportWriter {
     let targets: [ReportTarget]
+    /// What the run verified against, for the JSON report.
+    var run: RunFacts?
 
     func write(_ results: [TutorialResult]) throws {
         for target in targets {
-            let text = target.kind == .junit ? JUnitReport.render(results) : try JSONReport.render(results)
+            let text = target.kind == .junit ? JUnitReport.render(results) : try JSONReport.render(results, run: run)
             try Self.writeAtomically(text, to: target.path)
         }
         let environment = ProcessInfo.processInfo.environment

@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import HowToPlan
+import MockVault
 import Runner
 
 /// `howto test`: run how-tos against the mock (or a live) Vault and report.
@@ -99,7 +100,11 @@ struct TestCommand: AsyncParsableCommand {
         let entries = loaded.map { SuiteRunner.Entry(plan: $0.plan, explicitlyNamed: $0.explicitlyNamed) }
         let results = await InterruptHandler.run { await suite.run(entries) }
         console.summary(results)
-        try ReportWriter(targets: report).write(results)
+        let mode = configuration.vaultMode
+        let vaultVersion = mode == .mock ? "OpenBao \(MockVaultFidelity.openBaoVersion)"
+            : RunFacts.liveVaultVersion(environment: configuration.environment)
+        let facts = RunFacts(vault: mode, vaultVersion: vaultVersion, gateway: gatewayVersion)
+        try ReportWriter(targets: report, run: facts).write(results)
         throw ExitCode(RunExit.code(for: results, allowUnrunnable: allowUnrunnable))
     }
 }

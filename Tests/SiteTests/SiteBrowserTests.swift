@@ -1,5 +1,6 @@
 import Foundation
 import Site
+import Runner
 import Testing
 
 /// The built site in a real browser: headless Chromium driven by `browser_check.py` over DevTools.
@@ -44,9 +45,19 @@ struct SiteBrowserTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("site-browser-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let site = root.appendingPathComponent("site").path
-        _ = try await SiteBuilder(
-            contentRoot: SiteFixture.repository.appendingPathComponent("content").path,
-            templatesRoot: SiteFixture.templates, outputDir: site).build()
+        let content = SiteFixture.repository.appendingPathComponent("content").path
+        // The reference how-to verified, the token how-to failed: the badge and the listing filter.
+        let reports = root.appendingPathComponent("results").path
+        try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
+        try VerificationTests.report(content + "/how-to/configure-hashicorp-vault-with-oauth2.md", verdict: .passed,
+                                     statuses: [.passed, .passed], vault: .live, finished: Date())
+            .write(toFile: reports + "/oauth2.json", atomically: true, encoding: .utf8)
+        try VerificationTests.report(content + "/how-to/configure-hashicorp-vault-as-a-vault-backend.md", verdict: .failed,
+                                     statuses: [.passed, .failed], vault: .mock, finished: Date())
+            .write(toFile: reports + "/token.json", atomically: true, encoding: .utf8)
+        var builder = SiteBuilder(contentRoot: content, templatesRoot: SiteFixture.templates, outputDir: site)
+        builder.results = try VerificationResults(paths: [reports])
+        _ = try await builder.build()
 
         let report = try runDriver(site: site)
 
@@ -75,6 +86,15 @@ struct SiteBrowserTests {
         #expect(topology["page"] as? String == "on-prem")
         #expect(topology["otherBlocks"] as? Int ?? 0 > 0, "the reference page has Konnect-only cleanup")
         #expect(topology["otherVisible"] as? Int == 0, "Konnect-only content is shown on an on-prem page")
+
+        let badge = try #require(report["verification"] as? [String: Any], "no verification badge on the page")
+        #expect(badge["visible"] as? Bool == true)
+        #expect(badge["verdict"] as? String == "passed")
+        #expect((badge["text"] as? String ?? "").contains("Verified 2 of 2 steps passed · live Vault (OpenBao 2.7.2)"))
+        #expect(badge["border"] as? String == "rgb(4, 120, 87)", "the passed badge has the tip colour: \(badge)")
+        let cards = report["listingCards"] as? Int ?? 0
+        #expect(cards >= 6)
+        #expect(report["listingCardsVerifiedOnly"] as? Int == 1, "only the verified how-to stays listed: \(report)")
 
         #expect(report["consoleErrors"] as? [String] == [], "console errors: \(report["consoleErrors"] ?? "")")
         #expect(FileManager.default.fileExists(atPath: "/tmp/howto-site.png"))

@@ -272,8 +272,26 @@ def run(args):
             timeout=10) or []
         report["searchVisible"] = devtools.evaluate("!document.getElementById('search-results').hidden")
 
+        # Verification badge (a site built with --results): shown, with its outcome's colours.
+        report["verification"] = devtools.evaluate(
+            "(() => { const b = document.querySelector('.verification'); if (!b) return null;"
+            " const r = b.getBoundingClientRect(); const s = getComputedStyle(b);"
+            " return {text: b.textContent, verdict: b.dataset.verdict, visible: r.width > 0 && r.height > 0,"
+            " border: s.borderTopColor}; })()")
         time.sleep(0.3)
         report["consoleErrors"] = console_problems(devtools.drain())
+
+        # The listing's "Only verified how-tos" filter.
+        devtools.call("Page.navigate", url=base + args.listing)
+        wait_for(devtools, "document.readyState === 'complete'", timeout=20)
+        visible = "[...document.querySelectorAll('.page-list > .page-card')].filter(c => c.offsetParent !== null).length"
+        report["listingCards"] = devtools.evaluate(visible)
+        if devtools.evaluate("!!document.getElementById('verified-only')"):
+            click(devtools, "document.getElementById('verified-only')")
+            time.sleep(0.2)
+            report["listingCardsVerifiedOnly"] = devtools.evaluate(visible)
+        time.sleep(0.3)
+        report["consoleErrors"] += console_problems(devtools.drain())
         return report
     finally:
         if devtools:
@@ -295,6 +313,7 @@ def main():
     parser.add_argument("--site", required=True)
     parser.add_argument("--page", required=True)
     parser.add_argument("--query", default="Hashicorp Vault")
+    parser.add_argument("--listing", default="/how-to/")
     parser.add_argument("--screenshot")
     parser.add_argument("--full-screenshot")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))

@@ -274,11 +274,23 @@
     });
   }
 
+  // ---------- "Only verified how-tos" on listings built with --results ----------
+  function setupVerifiedFilter() {
+    var box = document.getElementById("verified-only");
+    if (!box) return;
+    box.addEventListener("change", function () {
+      document.querySelectorAll(".page-list > .page-card").forEach(function (card) {
+        card.hidden = box.checked && card.getAttribute("data-verdict") !== "passed";
+      });
+    });
+  }
+
   function init() {
     setupSearch();
     setupCopyButtons();
     setupTabs();
     setupNavToggle();
+    setupVerifiedFilter();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
