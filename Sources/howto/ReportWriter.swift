@@ -19,7 +19,7 @@ struct ReportWriter {
             if !FileManager.default.fileExists(atPath: summary) { FileManager.default.createFile(atPath: summary, contents: nil) }
             if let handle = FileHandle(forWritingAtPath: summary) {
                 handle.seekToEndOfFile()
-                handle.write(Data(GitHubReport.summary(results).utf8))
+                handle.write(Data(GitHubReport.summary(results, environment: environment).utf8))
                 try? handle.close()
             }
         }

@@ -50,7 +50,26 @@ import Testing
         let result = try await failedResult()
         let annotations = GitHubReport.annotations([result])
         #expect(annotations == "::error file=test.md,line=17,title=howto%3A Section s2::expected exit code 0, got 2\n")
-        #expect(GitHubReport.summary([result]).contains("| Test how-to | failed | 1/3 |"))
+        #expect(GitHubReport.summary([result], environment: [:]).contains("| Test how-to | failed | 1/3 |"))
+    }
+
+    @Test func jobSummaryShowsTheFailingOutputAndLinksTheLine() async throws {
+        let result = try await failedResult()
+        let plain = GitHubReport.summary([result], environment: [:])
+        #expect(plain.contains("failed at `test.md:17` (Section s2)"))
+        #expect(plain.contains("<details><summary>Last 1 lines of the step's output</summary>\n\n```text\nbad\n```\n\n</details>"))
+        let github = ["GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "kong/docs", "GITHUB_SHA": "abc123",
+                      "GITHUB_WORKSPACE": "/home/runner/work/docs"]
+        #expect(GitHubReport.summary([result], environment: github)
+            .contains("failed at [`test.md:17`](https://github.com/kong/docs/blob/abc123/test.md#L17)"))
+        let absolute = SourceLocation(file: "/home/runner/work/docs/app/_how-tos/a b.md", line: 3, column: 1)
+        #expect(GitHubReport.place(absolute, github) == "[`/home/runner/work/docs/app/_how-tos/a b.md:3`](https://github.com/kong/docs/blob/abc123/app/_how-tos/a%20b.md#L3)")
+        #expect(GitHubReport.place(SourceLocation(file: "/elsewhere/x.md", line: 1, column: 1), github) == "`/elsewhere/x.md:1`",
+                "a file outside the workspace is not linked")
+        let long = (1...30).map { "line \($0)" }.joined(separator: "\n") + "\n```\n"
+        let tail = GitHubReport.lastLines(of: long)
+        #expect(tail.contains("Last 20 lines") && !tail.contains("line 10\n") && tail.contains("line 30\n```\n````"),
+                "the last 20 lines, in a fence longer than the backticks inside: \(tail)")
     }
 
     @Test func reproScriptReplaysUpToTheFailure() async throws {

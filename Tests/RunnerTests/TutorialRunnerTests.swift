@@ -103,7 +103,7 @@ import Testing
         #expect(result.verdict == .failed)
         let artifacts = [
             JUnitReport.render([result]), try JSONReport.render([result]), GitHubReport.annotations([result]),
-            GitHubReport.summary([result]), ReproScript.make(result) ?? "",
+            GitHubReport.summary([result], environment: [:]), ReproScript.make(result) ?? "",
         ]
         for artifact in artifacts { #expect(!artifact.contains(canary)) }
         #expect(result.steps[1].output == "token is ****\n")

@@ -21,8 +21,12 @@ public enum GitHubReport {
         return out
     }
 
-    /// A Markdown table of the run for `$GITHUB_STEP_SUMMARY`.
-    public static func summary(_ results: [TutorialResult]) -> String {
+    /// How many of a failing step's last output lines the summary shows.
+    static let outputLines = 20
+
+    /// A Markdown table of the run for `$GITHUB_STEP_SUMMARY`; each failure with the last lines of its step's
+    /// output (secrets already masked) and, when the GitHub variables name the commit, a link to its line.
+    public static func summary(_ results: [TutorialResult], environment: [String: String]) -> String {
         var md = "## howto test\n\n| How-to | Verdict | Steps | Time |\n|---|---|---|---|\n"
         for r in results {
             let passed = r.steps.filter { $0.status == .passed }.count
@@ -30,13 +34,41 @@ public enum GitHubReport {
         }
         for r in results {
             if let f = r.firstFailure {
-                md += "\n**\(cell(r.title))** failed at `\(f.step.location)` (\(cell(f.step.section))): \(cell(f.message ?? ""))\n"
+                md += "\n**\(cell(r.title))** failed at \(place(f.step.location, environment)) (\(cell(f.step.section))): \(cell(f.message ?? ""))\n"
+                md += lastLines(of: f.output)
             }
             for s in r.steps where s.status == .notRunnable {
-                md += "\n**\(cell(r.title))** is not verified: `\(s.step.location)` (\(cell(s.step.section))): \(cell(s.message ?? ""))\n"
+                md += "\n**\(cell(r.title))** is not verified: \(place(s.step.location, environment)) (\(cell(s.step.section))): \(cell(s.message ?? ""))\n"
             }
         }
         return md
+    }
+
+    /// `` `file:line` ``, linked to the line at the run's commit when `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY`
+    /// and `GITHUB_SHA` are set (a path under `GITHUB_WORKSPACE` is made relative to it).
+    static func place(_ location: SourceLocation, _ environment: [String: String]) -> String {
+        let text = "`\(location.file):\(location.line)`"
+        guard let server = environment["GITHUB_SERVER_URL"], let repository = environment["GITHUB_REPOSITORY"],
+              let sha = environment["GITHUB_SHA"], !server.isEmpty, !repository.isEmpty, !sha.isEmpty else { return text }
+        var path = location.file
+        if let workspace = environment["GITHUB_WORKSPACE"], !workspace.isEmpty, path.hasPrefix(workspace + "/") {
+            path.removeFirst(workspace.count + 1)
+        }
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        guard !path.hasPrefix("/") else { return text }
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return "[\(text)](\(server)/\(repository)/blob/\(sha)/\(encoded)#L\(location.line))"
+    }
+
+    /// The output's last lines in a collapsed block, fenced so that no backticks inside can end it.
+    static func lastLines(of output: String) -> String {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tail = Array((lines.last == "" ? lines.dropLast() : lines[...]).suffix(outputLines))
+        guard !tail.isEmpty else { return "" }
+        var fence = "```"
+        while tail.contains(where: { $0.contains(fence) }) { fence += "`" }
+        return "\n<details><summary>Last \(tail.count) lines of the step's output</summary>\n\n\(fence)text\n"
+            + tail.joined(separator: "\n") + "\n\(fence)\n\n</details>\n"
     }
 
     private static func data(_ text: String) -> String {
