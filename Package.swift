@@ -57,6 +57,8 @@ let package = Package(
         // Writes templates/ into the Site module as string literals (run by the EmbedTemplates build plugin).
         .executableTarget(name: "TemplateEmbedder", swiftSettings: strict),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+        // Reads the version and commit with git before each build of the CLI (`howto --version`, reports).
+        .plugin(name: "BuildInfo", capability: .buildTool()),
 
         // A per-run certificate authority and server certificates.
         .target(name: "TestPKI", dependencies: [
@@ -140,7 +142,7 @@ let package = Package(
         .executableTarget(name: "howto", dependencies: [
             "Diagnostics", "HowTo", "HowToPlan", "Site", "Runner", "Walk", "MockVault", "MockIdP", "TestPKI", "VaultCLI", "Gateway",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: strict),
+        ], swiftSettings: strict, plugins: ["BuildInfo"]),
 
         // Utilities the test targets share (free ports, the process table); not part of the product.
         .target(name: "TestHelpers", path: "Tests/TestHelpers", swiftSettings: strict),

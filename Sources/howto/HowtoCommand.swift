@@ -9,10 +9,15 @@ struct HowtoCommand: AsyncParsableCommand {
         commandName: "howto",
         abstract: "Build, verify and walk through how-to tutorials written in Kong's docs format.",
         discussion: """
-            Exit codes: 0 pass, 1 a step or validation failed, 2 bad input, 3 internal error, 4 run budget exceeded.
+            Exit codes: 0 pass, 1 a step or validation failed, 2 bad input, 3 internal error, 4 run budget exceeded,
+            130 interrupted.
             The binary also answers as `vault`, `deck` and `kong` when called by those names.
             """,
+        version: HowtoCommand.version,
         subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, TestCommand.self, WalkCommand.self, MockCommand.self])
+
+    /// `howto VERSION (commit COMMIT)`, as `--version` prints it and the reports carry it.
+    static let version = "howto \(BuildInfo.version) (commit \(BuildInfo.commit))"
 
     /// Parses and runs; usage errors exit 2 (bad input), as every other input error does.
     static func runMain(arguments: [String]) async -> Int32 {

@@ -9,7 +9,7 @@ struct ReportWriter {
 
     func write(_ results: [TutorialResult]) throws {
         for target in targets {
-            let text = target.kind == .junit ? JUnitReport.render(results) : try JSONReport.render(results, run: run)
+            let text = target.kind == .junit ? JUnitReport.render(results, run: run) : try JSONReport.render(results, run: run)
             try Self.writeAtomically(text, to: target.path)
         }
         let environment = ProcessInfo.processInfo.environment

@@ -103,7 +103,7 @@ struct TestCommand: AsyncParsableCommand {
         let mode = configuration.vaultMode
         let vaultVersion = mode == .mock ? "OpenBao \(MockVaultFidelity.openBaoVersion)"
             : RunFacts.liveVaultVersion(environment: configuration.environment)
-        let facts = RunFacts(vault: mode, vaultVersion: vaultVersion, gateway: gatewayVersion)
+        let facts = RunFacts(vault: mode, vaultVersion: vaultVersion, gateway: gatewayVersion, howto: HowtoCommand.version)
         try ReportWriter(targets: report, run: facts).write(results)
         throw ExitCode(RunExit.code(for: results, allowUnrunnable: allowUnrunnable))
     }

@@ -51,6 +51,20 @@ import Testing
         #expect(custom.status == 2 && custom.stderr.contains("nosuch"), "an explicit --templates is used as given: \(custom.stderr)")
     }
 
+    @Test func versionNamesTheCommitTheBinaryIsBuiltFrom() async throws {
+        let out = try await HowtoBinary.run(["--version"])
+        #expect(out.status == 0)
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        git.arguments = ["-C", HowtoBinary.packageRoot.path, "rev-parse", "--short=12", "HEAD"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        try git.run()
+        git.waitUntilExit()
+        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(out.stdout.hasPrefix("howto ") && out.stdout.contains("(commit \(head)"), "\(out.stdout) vs HEAD \(head)")
+    }
+
     @Test func aProviderNothingDeclaresIsBadInputAtItsLine() async throws {
         let file = try Self.content("## IdP\n\n```sh { provider=nosuch }\nexport X=1\n```\n")
         for command in ["test", "plan", "walk"] {

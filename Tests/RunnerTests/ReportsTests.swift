@@ -16,7 +16,9 @@ import Testing
 
     @Test func junitIsAcceptedByTheSchemaAndNamesTheFailingLine() async throws {
         let result = try await failedResult()
-        let xml = JUnitReport.render([result])
+        let run = RunFacts(vault: .live, vaultVersion: "OpenBao 2.7.2", gateway: "3.13", howto: "howto 1.2.3 (commit abc)",
+                           finished: Date(timeIntervalSince1970: 1_800_000_000))
+        let xml = JUnitReport.render([result], run: run)
         let dir = NSTemporaryDirectory() + "howto-junit-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try xml.write(toFile: dir + "/report.xml", atomically: true, encoding: .utf8)
@@ -34,6 +36,9 @@ import Testing
         #expect(xml.contains(#"<failure message="expected exit code 0, got 2" type="failed">"#))
         #expect(xml.contains("&lt;ok &amp; fine&gt;"))
         #expect(xml.contains(#"tests="4" failures="1" skipped="1""#))
+        #expect(xml.contains(#"<properties><property name="howto" value="howto 1.2.3 (commit abc)"/><property name="vault" value="live"/><property name="vault_version" value="OpenBao 2.7.2"/><property name="gateway_version" value="3.13"/><property name="finished_at" value="2027-01-15T08:00:00Z"/></properties>"#))
+        let json = try JSONReport.render([result], run: run)
+        #expect(json.contains(#""howto" : "howto 1.2.3 (commit abc)""#) && json.contains(#""vaultVersion" : "OpenBao 2.7.2""#))
     }
 
     @Test func jsonReportRoundTrips() async throws {

@@ -4,17 +4,18 @@ import Foundation
 
 /// Renders results as JUnit XML: one testsuite per how-to, one testcase per step, with `file` and `line`.
 public enum JUnitReport {
-    /// The XML document.
-    public static func render(_ results: [TutorialResult]) -> String {
+    /// The XML document; each suite's properties say what the run verified against.
+    public static func render(_ results: [TutorialResult], run: RunFacts? = nil) -> String {
         var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         let all = results.flatMap { $0.steps + $0.cleanup }
         xml += "<testsuites name=\"howto\" tests=\"\(all.count)\" failures=\"\(count(all, .failed) + count(all, .timedOut))\" skipped=\"\(count(all, .skipped) + count(all, .notRunnable))\" time=\"\(seconds(results.map(\.seconds).reduce(0, +)))\">\n"
         for (index, r) in results.enumerated() {
             let cases = r.steps + r.cleanup
             xml += "  <testsuite name=\"\(escape(r.title))\" id=\"\(index)\" tests=\"\(cases.count)\" failures=\"\(count(cases, .failed) + count(cases, .timedOut))\" errors=\"0\" skipped=\"\(count(cases, .skipped) + count(cases, .notRunnable))\" time=\"\(seconds(r.seconds))\" file=\"\(escape(r.file))\">\n"
-            if let reason = r.skipReason {
-                xml += "    <properties><property name=\"skipped\" value=\"\(escape(reason))\"/></properties>\n"
-            }
+            let properties = [("skipped", r.skipReason), ("howto", run?.howto), ("vault", run?.vault), ("vault_version", run?.vaultVersion),
+                              ("gateway_version", run?.gateway), ("finished_at", run?.finishedAt)]
+                .compactMap { name, value in value.map { "<property name=\"\(name)\" value=\"\(escape($0))\"/>" } }
+            if !properties.isEmpty { xml += "    <properties>\(properties.joined())</properties>\n" }
             for c in cases {
                 let name = "\(c.step.id) \(c.step.phase == .cleanup ? "cleanup: " : "")\(c.step.section)"
                 xml += "    <testcase name=\"\(escape(name))\" classname=\"\(escape(r.file))\" time=\"\(seconds(c.seconds))\" file=\"\(escape(c.step.location.file))\" line=\"\(c.step.location.line)\">\n"

@@ -11,9 +11,12 @@ public struct RunFacts: Sendable, Hashable, Codable {
     public var gateway: String
     /// When the run finished (ISO 8601, UTC).
     public var finishedAt: String
+    /// The howto that ran it (`howto 0.1.0 (commit abc)`).
+    public var howto: String?
 
     /// Creates the facts of a run that finished at `finished`.
-    public init(vault: VaultMode, vaultVersion: String?, gateway: String, finished: Date = Date()) {
+    public init(vault: VaultMode, vaultVersion: String?, gateway: String, howto: String? = nil, finished: Date = Date()) {
+        self.howto = howto
         self.vault = vault.rawValue
         self.vaultVersion = vaultVersion
         self.gateway = gateway
