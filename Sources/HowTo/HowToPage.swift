@@ -30,13 +30,16 @@ public struct HowToPage: Sendable {
     public var tldrHTML: String?
     /// The executable plan for the requested topology.
     public var plan: Plan
+    /// The include files the page read, directly or through other includes (what a change to them affects).
+    public var includes: [String]
 
     /// Creates a page.
     public init(
         sourcePath: String, slug: String, url: String, frontMatter: FrontMatter, bodyHTML: String, passages: [Passage] = [],
         headings: [Heading], nestedHeadingIDs: [String] = [], plainText: String, prerequisites: [RenderedItem], cleanup: [RenderedItem],
-        faqs: [FAQ], tldrHTML: String?, plan: Plan
+        faqs: [FAQ], tldrHTML: String?, plan: Plan, includes: [String] = []
     ) {
+        self.includes = includes
         self.sourcePath = sourcePath
         self.slug = slug
         self.url = url

@@ -28,6 +28,7 @@ final class KongSink: Sendable {
         var tabs: [String: Tab] = [:]
         var validations: [String: ValidationBlock] = [:]
         var diagnostics: [Diagnostic] = []
+        var includes: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -70,6 +71,12 @@ final class KongSink: Sendable {
         state.withLock { $0.validations[id] = block }
         return id
     }
+
+    /// Notes that the page read the include file at `path`.
+    func used(include path: String) { state.withLock { _ = $0.includes.insert(path) } }
+
+    /// The include files the page read, sorted.
+    var usedIncludes: [String] { state.withLock { $0.includes.sorted() } }
 
     /// The validation stored under `id`.
     func validation(for id: String) -> ValidationBlock? { state.withLock { $0.validations[id] } }

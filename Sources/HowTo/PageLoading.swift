@@ -104,7 +104,7 @@ struct PageLoading {
             headings: body.document.headings.map { Heading(level: $0.level, text: sink.plainText($0.text), id: $0.id) },
             nestedHeadingIDs: sink.fragmentHeadingIDs,
             plainText: sink.plainText(body.document.plainText), prerequisites: prerequisites, cleanup: cleanup,
-            faqs: faqs, tldrHTML: tldrHTML, plan: plan)
+            faqs: faqs, tldrHTML: tldrHTML, plan: plan, includes: sink.usedIncludes)
     }
 
     /// `how-to/a/b.md` → slug `a/b`, URL `/how-to/a/b/` (a `permalink` replaces the URL).
@@ -184,7 +184,10 @@ struct PageLoading {
     {
         var text = item.content ?? ""
         // The front-matter parser already refused a missing include or one that leads out of the root.
-        if let include = item.includeContent, let source = try? loader.includes.source(include) { text = source.text }
+        if let include = item.includeContent, let source = try? loader.includes.source(include) {
+            text = source.text
+            sink.used(include: source.file)
+        }
         let (document, found) = environment.markdown(text, at: item.contentLocation)
         diagnostics += found
         var topology: String?

@@ -38,7 +38,12 @@ struct RenderEnvironment: Sendable {
 
     private func makeEngine() -> LiquidEngine {
         let includes = self.includes
-        var engine = LiquidEngine(includes: { try includes.source($0) })
+        let sink = self.sink
+        var engine = LiquidEngine(includes: { name in
+            let source = try includes.source(name)
+            if let source { sink.used(include: source.file) }
+            return source
+        })
         engine.parseCache = includes.parsed
         // The engine's blocks and filters hold a copy with a cache of its own, so the engine does not hold itself.
         var copy = self

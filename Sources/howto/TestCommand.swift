@@ -24,6 +24,11 @@ struct TestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "junit:PATH or json:PATH; repeatable.")
     var report: [ReportTarget] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run only the how-tos that the changes since this git revision can break (their file, an include or data file they read, their provider; all for site config, templates or howto itself), saying why.",
+        valueName: "rev"))
+    var affectedSince: String?
+
     @Option(name: .long, help: "Run only shard i of n (stable by path), e.g. 2/4.")
     var shard: ShardOption?
 
@@ -63,6 +68,10 @@ struct TestCommand: AsyncParsableCommand {
 
     func run() async throws {
         var loaded = try PlanLoader(contentRoot: options.content, strict: options.strict, topology: topology).load(paths)
+        if let revision = affectedSince {
+            loaded = try Self.affected(loaded, since: revision)
+            if loaded.isEmpty { return }
+        }
         if let shard = shard?.shard { loaded = loaded.filter { shard.contains($0.plan.file) } }
         for entry in loaded where !entry.plan.isRunnable {
             StandardStream.error.write("\(entry.plan.file):1:1: error: nothing to run: the how-to has no runnable step\n")
@@ -158,5 +167,26 @@ extension TestCommand {
 enum SelfExecutable {
     static var path: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+extension TestCommand {
+    /// The how-tos the changes since `revision` can break, each printed with why; "nothing affected" is a success.
+    static func affected(_ loaded: [PlanLoader.Loaded], since revision: String) throws -> [PlanLoader.Loaded] {
+        let selection: AffectedSelection
+        do {
+            selection = try AffectedSelection(since: revision)
+        } catch {
+            StandardStream.error.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let chosen = loaded.compactMap { entry in selection.reason(for: entry).map { (entry, $0) } }
+        guard !chosen.isEmpty else {
+            print("nothing affected since \(revision): none of the \(loaded.count) how-tos, their includes, data, providers, templates or site configuration changed")
+            return []
+        }
+        print("affected since \(revision): \(chosen.count) of \(loaded.count) how-tos")
+        for (entry, why) in chosen { print("  \(entry.plan.file): \(why)") }
+        return chosen.map(\.0)
     }
 }

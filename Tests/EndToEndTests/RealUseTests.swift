@@ -65,6 +65,65 @@ import Testing
         #expect(out.stdout.hasPrefix("howto ") && out.stdout.contains("(commit \(head)"), "\(out.stdout) vs HEAD \(head)")
     }
 
+    @Test func affectedSinceRunsWhatAChangeCanBreakAndSaysWhy() async throws {
+        let repo = try HowtoBinary.temporaryDirectory()
+        func write(_ text: String, _ path: String) throws {
+            let file = repo + "/" + path
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        func git(_ arguments: String...) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            process.arguments = ["-C", repo, "-c", "user.name=t", "-c", "user.email=t@example.test"] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+        let page = { (name: String, include: Bool) in
+            Self.frontMatter.replacingOccurrences(of: "Probe", with: name)
+                + "## Run\n\n```sh\necho \(name)\n```\n" + (include ? "\n{% include shared.md %}\n" : "")
+        }
+        try write(page("A", true), "content/how-to/a.md")
+        try write(page("B", true), "content/how-to/b.md")
+        try write(page("C", false), "content/how-to/c.md")
+        try write("Shared text.\n", "content/_includes/shared.md")
+        try write("<html></html>\n", "templates/how-to.mustache")
+        try write("notes\n", "NOTES.md")
+        try git("init", "-q")
+        try git("add", "-A")
+        try git("commit", "-qm", "base")
+
+        func affected() async throws -> HowtoBinary.Outcome {
+            try await HowtoBinary.run(["test", "--affected-since", "HEAD", "content"], in: repo)
+        }
+        try write("more notes\n", "NOTES.md")
+        let nothing = try await affected()
+        #expect(nothing.status == 0, "\(nothing.stderr)")
+        #expect(nothing.stdout.contains("nothing affected since HEAD: none of the 3 how-tos"), "\(nothing.stdout)")
+
+        try write(page("C", false) + "\nMore.\n", "content/how-to/c.md")
+        let one = try await affected()
+        #expect(one.status == 0, "\(one.stdout)\(one.stderr)")
+        #expect(one.stdout.contains("affected since HEAD: 1 of 3 how-tos\n  content/how-to/c.md: the how-to changed\n"), "\(one.stdout)")
+        try git("checkout", "--", "content/how-to/c.md")
+
+        try write("Shared text, changed.\n", "content/_includes/shared.md")
+        let two = try await affected()
+        #expect(two.stdout.contains("affected since HEAD: 2 of 3 how-tos"), "\(two.stdout)")
+        #expect(two.stdout.contains("content/how-to/a.md: it reads content/_includes/shared.md, which changed"))
+        #expect(two.stdout.contains("content/how-to/b.md: it reads content/_includes/shared.md") && !two.stdout.contains("c.md"))
+        try git("checkout", "--", "content/_includes/shared.md")
+
+        try write("<html>changed</html>\n", "templates/how-to.mustache")
+        let all = try await affected()
+        #expect(all.stdout.contains("affected since HEAD: 3 of 3 how-tos"), "\(all.stdout)")
+        #expect(all.stdout.contains("content/how-to/c.md: the templates changed (templates/how-to.mustache)"))
+
+        let bad = try await HowtoBinary.run(["test", "--affected-since", "nosuchrev", "content"], in: repo)
+        #expect(bad.status == 2 && bad.stderr.contains("nosuchrev"), "\(bad.stderr)")
+    }
+
     @Test func aProviderNothingDeclaresIsBadInputAtItsLine() async throws {
         let file = try Self.content("## IdP\n\n```sh { provider=nosuch }\nexport X=1\n```\n")
         for command in ["test", "plan", "walk"] {
