@@ -124,6 +124,39 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("nosuchrev"), "\(bad.stderr)")
     }
 
+    @Test func theActionsStepsRunAsAWorkflowCallsThem() async throws {
+        let workspace = try HowtoBinary.temporaryDirectory()
+        let temp = try HowtoBinary.temporaryDirectory()
+        for (name, script) in [("pass", "echo fine"), ("fail", "echo broken; exit 3")] {
+            let file = workspace + "/docs/how-to/\(name).md"
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try (Self.frontMatter.replacingOccurrences(of: "Probe", with: name) + "## Run\n\n```sh\n\(script)\n```\n")
+                .write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        let files = ["GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY"].map { ($0, temp + "/" + $0.lowercased()) }
+        for (_, path) in files { FileManager.default.createFile(atPath: path, contents: nil) }
+        var environment = Dictionary(uniqueKeysWithValues: files)
+        environment.merge(["GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": workspace, "RUNNER_TEMP": temp,
+                           "INPUT_BINARY": HowtoBinary.path, "INPUT_PATHS": "docs", "INPUT_VAULT": "mock", "INPUT_SHARD": "",
+                           "INPUT_ARGS": "--jobs 1", "INPUT_WORKING_DIRECTORY": workspace]) { $1 }
+        let scripts = HowtoBinary.packageRoot.appendingPathComponent("scripts").path
+        let install = try await HowtoBinary.run(executable: "/bin/bash", [scripts + "/action-install.sh"], in: workspace, environment: environment)
+        #expect(install.status == 0, "\(install.stderr)")
+        let exported = try String(contentsOfFile: temp + "/github_env", encoding: .utf8)
+        #expect(exported == "HOWTO_BINARY=\(URL(fileURLWithPath: HowtoBinary.path).resolvingSymlinksInPath().path)\n")
+        environment["HOWTO_BINARY"] = HowtoBinary.path
+        // howto writes the annotations itself when GITHUB_ACTIONS is set; the workflow reads them from stdout.
+        let run = try await HowtoBinary.run(executable: "/bin/bash", [scripts + "/action-run.sh"], in: workspace, environment: environment)
+        #expect(run.status == 1, "a failing how-to fails the step: \(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("::error file=docs/how-to/fail.md,line=12,title=howto%3A Run::expected exit code 0, got 3"), "\(run.stdout)")
+        let outputs = try String(contentsOfFile: temp + "/github_output", encoding: .utf8)
+        #expect(outputs.contains("passed=1\nfailed=1\nnot-runnable=0\njson-report=\(temp)/howto-reports/report.json\n"), "\(outputs)")
+        #expect(FileManager.default.fileExists(atPath: temp + "/howto-reports/junit.xml"))
+        let summary = try String(contentsOfFile: temp + "/github_step_summary", encoding: .utf8)
+        #expect(summary.contains("| fail | failed | 0/1 |") && summary.contains("| pass | passed | 1/1 |"), "\(summary)")
+        #expect(summary.contains("```text\nbroken\n```"), "the failing step's last lines: \(summary)")
+    }
+
     @Test func aProviderNothingDeclaresIsBadInputAtItsLine() async throws {
         let file = try Self.content("## IdP\n\n```sh { provider=nosuch }\nexport X=1\n```\n")
         for command in ["test", "plan", "walk"] {
