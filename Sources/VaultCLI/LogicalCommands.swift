@@ -2,20 +2,26 @@ import GoValues
 
 /// The generic path commands: `vault read|write|delete|list|unwrap`.
 enum LogicalCommands {
-    static func read(_ arguments: [String], _ context: CommandContext) async -> Int32 {
-        guard let flags = context.parse(arguments, extra: [.value("field")]) else { return 1 }
+    /// The path and the `key=value` arguments after it, which `read` and `delete` send as the query (a stray
+    /// flag among them fails as in the real CLI); nil, with the CLI's message printed, when they are wrong.
+    private static func pathAndQuery(_ flags: GoFlags, _ context: CommandContext, failure: String) -> (String, [String])? {
         guard let first = flags.positional.first else {
             context.console.error("Not enough arguments (expected 1, got 0)")
-            return 1
+            return nil
         }
-        let path = VaultPaths.sanitize(first)
         let parameters = Array(flags.positional.dropFirst())
         do {
             _ = try KeyValueArguments.parse(parameters, stdin: context.readStdin)
         } catch {
-            context.console.error("Failed to parse K=V data: \(error)")
-            return 1
+            context.console.error("\(failure): \(error)")
+            return nil
         }
+        return (VaultPaths.sanitize(first), parameters)
+    }
+
+    static func read(_ arguments: [String], _ context: CommandContext) async -> Int32 {
+        guard let flags = context.parse(arguments, extra: [.value("field")]) else { return 1 }
+        guard let (path, parameters) = pathAndQuery(flags, context, failure: "Failed to parse K=V data") else { return 1 }
         let secret: Secret?
         guard let client = context.client(flags) else { return 2 }
         do {
@@ -62,19 +68,7 @@ enum LogicalCommands {
 
     static func delete(_ arguments: [String], _ context: CommandContext) async -> Int32 {
         guard let flags = context.parse(arguments) else { return 1 }
-        guard let first = flags.positional.first else {
-            context.console.error("Not enough arguments (expected 1, got 0)")
-            return 1
-        }
-        let path = VaultPaths.sanitize(first)
-        // Arguments after the path are query parameters (`parseArgsDataStringLists`), a stray flag among them too.
-        let parameters = Array(flags.positional.dropFirst())
-        do {
-            _ = try KeyValueArguments.parse(parameters, stdin: context.readStdin)
-        } catch {
-            context.console.error("Failed to parse string list data: \(error)")
-            return 1
-        }
+        guard let (path, parameters) = pathAndQuery(flags, context, failure: "Failed to parse string list data") else { return 1 }
         let secret: Secret?
         guard let client = context.client(flags) else { return 2 }
         do {
