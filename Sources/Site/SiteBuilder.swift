@@ -36,6 +36,8 @@ public struct SiteBuilder: Sendable {
         let loader = ContentLoader(root: contentRoot, strict: strict, allowLinksOutsideRoot: allowLinksOutsideRoot)
         let site = try loader.loadSite()
         let embedded = templatesRoot == nil ? try EmbeddedTemplateFolder() : nil
+        // Swift may end a value's life after its last use: the unpacked folder must outlive the build.
+        defer { withExtendedLifetime(embedded) {} }
         let templatesRoot = self.templatesRoot ?? embedded?.path ?? ""
         let templatesSource = SourceRoot(templatesRoot, allowLinksOutside: allowLinksOutsideRoot)
         let templates = try await TemplateSet(folder: templatesSource)
