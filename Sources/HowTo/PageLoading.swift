@@ -206,7 +206,9 @@ struct PageLoading {
 
     /// An item title is markdown text (Kong's `decK &nbsp; {% new_in 1.47 %}`): its plain text, entities decoded.
     private func titleText(_ markdown: String) -> String {
-        sink.plainText(MarkdownDocument.parse(markdown, file: path).plainText).trimmedWhitespace
+        // Most titles are words and spaces (placeholder tokens are too), which markdown leaves as they are.
+        let plain = markdown.first?.isLetter == true && markdown.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " }
+        return sink.plainText(plain ? markdown : MarkdownDocument.parse(markdown, file: path).plainText).trimmedWhitespace
     }
 
     /// An item made of a parsed document, and its steps (section = the title; only blocks carrying `marker` when one is given).

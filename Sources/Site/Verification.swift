@@ -60,7 +60,8 @@ public struct VerificationResults: Sendable {
 
     /// The verification of the how-to at `file`, if a report has one.
     public func verification(of file: String) -> Verification? {
-        byFile[Self.key(file)]
+        // Without results no page pays for resolving its path.
+        byFile.isEmpty ? nil : byFile[Self.key(file)]
     }
 
     private mutating func read(_ file: String) throws(ReadError) {
