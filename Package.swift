@@ -138,9 +138,18 @@ let package = Package(
             "HowTo", "HowToPlan", "Runner", "Markdown", "Diagnostics",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
+        // `howto serve`: the in-memory site over Hummingbird, an inotify watcher, live reload over server-sent events.
+        .target(name: "Preview", dependencies: [
+            "Site", "Diagnostics",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         // The CLI; also answers as `vault`, `deck` and `kong` (multi-call binary).
         .executableTarget(name: "howto", dependencies: [
-            "Diagnostics", "HowTo", "HowToPlan", "Site", "Runner", "Walk", "MockVault", "MockIdP", "TestPKI", "VaultCLI", "Gateway",
+            "Diagnostics", "HowTo", "HowToPlan", "Site", "Preview", "Runner", "Walk", "MockVault", "MockIdP", "TestPKI", "VaultCLI", "Gateway",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict, plugins: ["BuildInfo"]),
 
@@ -153,6 +162,7 @@ let package = Package(
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
         .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan", "TestHelpers", .product(name: "Yams", package: "Yams")], resources: [.copy("Malformed")], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "HowToPlan", "Runner", "Diagnostics", "TestHelpers"], exclude: ["browser_check.py", "Snapshots"], swiftSettings: strict),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "TestPKITests", dependencies: ["TestPKI"], swiftSettings: strict),
         .testTarget(name: "MockVaultTests", dependencies: [
             "MockVault", "MockIdP", "GoValues", "TestPKI", "TestHelpers",
@@ -168,7 +178,7 @@ let package = Package(
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "MockVault", "MockIdP", "TestPKI", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "HowToPlan", "Diagnostics", "TestHelpers"], exclude: ["junit.xsd"], swiftSettings: strict),
         .testTarget(name: "WalkTests", dependencies: ["Walk", "HowTo", "HowToPlan", "Markdown", "Runner", "Diagnostics"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestHelpers"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestHelpers"], exclude: ["Fixtures", "serve_check.py"], swiftSettings: strict),
     ]
 )
 

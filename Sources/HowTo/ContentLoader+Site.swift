@@ -10,6 +10,21 @@ extension ContentLoader {
     /// The names Jekyll gives its site configuration, looked for beside the content root and above it.
     static let jekyllConfigNames = ["_config.yml", "jekyll.yml"]
 
+    /// The folders a change in which alters the site configuration (`_data/`, Kong's `_data/` included).
+    public var siteDataFolders: [String] { [(root as NSString).appendingPathComponent("_data")] }
+
+    /// Every file the site configuration may be read from, in the order ``loadSite()`` looks (most need not exist).
+    public var siteConfigurationFiles: [String] {
+        [siteDataPath] + Self.configurationFolders(of: root).flatMap { folder in
+            Self.jekyllConfigNames.map { (folder as NSString).appendingPathComponent($0) }
+        }
+    }
+
+    /// The content root and the folder above it, where a Jekyll configuration may sit.
+    private static func configurationFolders(of root: String) -> [String] {
+        [root, (SourceRoot.absolute(root) as NSString).deletingLastPathComponent]
+    }
+
     /// Reads `_data/site.yml` into a `SiteConfig`; without it, the Jekyll configuration beside or above
     /// the root (Kong's `jekyll.yml`: its top-level keys are `site.*`); neither gives the defaults.
     func readSite() throws(DiagnosticError) -> SiteConfig {
@@ -24,7 +39,7 @@ extension ContentLoader {
     /// `_data/site.yml`, else the Jekyll configuration beside or above the root, else the defaults.
     private func readSiteVariables() throws(DiagnosticError) -> SiteConfig {
         if let site = try readSite(at: siteDataPath, within: sourceRoot) { return site }
-        for folder in [root, (SourceRoot.absolute(root) as NSString).deletingLastPathComponent] {
+        for folder in Self.configurationFolders(of: root) {
             for name in Self.jekyllConfigNames {
                 // The configuration is read within its own folder: a link out of it is refused like any other.
                 let path = (folder as NSString).appendingPathComponent(name)

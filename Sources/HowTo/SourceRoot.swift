@@ -76,7 +76,7 @@ public struct SourceRoot: Sendable, Hashable {
     }
 
     /// `path` made absolute, with `.`, `..` and repeated slashes removed (links not followed).
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         let base = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var parts: [Substring] = []
         for part in base.split(separator: "/") {

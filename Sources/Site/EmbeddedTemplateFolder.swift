@@ -2,7 +2,7 @@ import Foundation
 
 /// The templates built into the binary (`EmbeddedTemplates`, from the project's `templates/` by the
 /// `EmbedTemplates` plugin), unpacked into a private temporary folder for one build.
-final class EmbeddedTemplateFolder {
+final class EmbeddedTemplateFolder: Sendable {
     /// The folder holding the unpacked templates and assets.
     let path: String
 

@@ -11,7 +11,7 @@ struct HowToRenderer: Sendable {
 
     let templates: TemplateSet
     let context: HowToPageContext
-    let staging: StagingDirectory
+    let writer: any SiteWriter
     /// The last verification of each how-to (`--results`).
     let results: VerificationResults
 
@@ -23,7 +23,7 @@ struct HowToRenderer: Sendable {
         if fm.published == false { return Outcome(diagnostics: diagnostics, summary: nil) }
         let verification = results.verification(of: page.sourcePath)
         let html = templates.render(.howTo, try context.make(for: page, verification: verification))
-        try staging.write(html, to: SitePaths.file(forURL: page.url))
+        try writer.write(html, to: SitePaths.file(forURL: page.url))
         let summary = PageSummary(
             url: page.url,
             title: fm.title,

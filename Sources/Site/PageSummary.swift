@@ -1,5 +1,5 @@
 /// What the site-wide pages (indexes, tags, search, sitemap) need to know about one how-to.
-struct PageSummary: Sendable, Codable {
+struct PageSummary: Sendable, Codable, Equatable {
     /// The page URL, e.g. `/how-to/x/`.
     var url: String
     /// The page title.

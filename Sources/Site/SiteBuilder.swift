@@ -33,36 +33,23 @@ public struct SiteBuilder: Sendable {
     public func build() async throws -> BuildReport {
         let clock = ContinuousClock()
         let start = clock.now
-        let loader = ContentLoader(root: contentRoot, strict: strict, allowLinksOutsideRoot: allowLinksOutsideRoot)
-        let site = try loader.loadSite()
-        let embedded = templatesRoot == nil ? try EmbeddedTemplateFolder() : nil
-        // Swift may end a value's life after its last use: the unpacked folder must outlive the build.
-        defer { withExtendedLifetime(embedded) {} }
-        let templatesRoot = self.templatesRoot ?? embedded?.path ?? ""
-        let templatesSource = SourceRoot(templatesRoot, allowLinksOutside: allowLinksOutsideRoot)
-        let templates = try await TemplateSet(folder: templatesSource)
-        let loaded = try await Self.loadAll(loader, site: site)
+        let inputs = try await SiteInputs(contentRoot: contentRoot, templatesRoot: templatesRoot, strict: strict,
+                                          allowLinksOutsideRoot: allowLinksOutsideRoot)
+        // Swift may end a value's life after its last use: unpacked built-in templates must outlive the build.
+        defer { withExtendedLifetime(inputs) {} }
+        let loaded = try await Self.loadAll(inputs.loader, site: inputs.site)
         if !loaded.collisions.isEmpty { throw DiagnosticError(loaded.collisions) }
 
         let staging = try StagingDirectory(outputPath: outputDir)
         do {
-            let assetsFolder = (templatesRoot as NSString).appendingPathComponent("assets")
-            try staging.copyFolder(assetsFolder, within: templatesSource, to: "assets")
-            let localPaths = loaded.urls.union([SitePaths.home, SitePaths.howToIndex, SitePaths.tagIndex])
-            let renderer = HowToRenderer(
-                templates: templates,
-                context: HowToPageContext(
-                    siteTitle: site.title,
-                    links: LinkResolver(localPaths: localPaths, upstreamBaseURL: site.upstreamBaseURL),
-                    names: ProductNames(site: site),
-                    assetPaths: Self.assetPaths(in: assetsFolder)),
-                staging: staging, results: results)
+            try staging.copyFolder(inputs.assetsFolder, within: inputs.templatesSource, to: "assets")
+            let renderer = inputs.renderer(urls: loaded.urls, writer: staging, results: results)
             let outcomes = try await Parallel.map(loaded.pages.count) { try renderer.render(loaded.pages[$0]) }
             let diagnostics = outcomes.flatMap(\.diagnostics)
             if diagnostics.hasErrors { throw DiagnosticError(diagnostics) }
 
             let summaries = outcomes.compactMap(\.summary)
-            let listings = SiteListings(site: site, templates: templates, summaries: summaries)
+            let listings = SiteListings(site: inputs.site, templates: inputs.templates, summaries: summaries)
             let listingPages = try listings.write(to: staging)
             try staging.commit()
             return BuildReport(
@@ -97,17 +84,24 @@ public struct SiteBuilder: Sendable {
             let (page, diagnostics) = loader.load(page: paths[index], site: site)
             return (diagnostics, page)
         }
+        let (urls, collisions) = assignURLs(paths: paths, pages: pages.map(\.page), loader: loader)
+        return LoadedPages(pages: pages, urls: urls, collisions: collisions)
+    }
+
+    /// The URL of every how-to (its page's, else the one its path gives) and an error for each how-to whose
+    /// URL an earlier one (in path order) already has.
+    static func assignURLs(paths: [String], pages: [HowToPage?], loader: ContentLoader) -> (urls: Set<String>, collisions: [Diagnostic]) {
         var seen: [String: String] = [:]
         var collisions: [Diagnostic] = []
         for (index, path) in paths.enumerated() {
-            let url = pages[index].page?.url ?? "/how-to/\(loader.collectionPath(of: path))/"
+            let url = pages[index]?.url ?? "/how-to/\(loader.collectionPath(of: path))/"
             if let first = seen[url] {
                 collisions.append(.error(at: SourceLocation(file: path, line: 1), "this how-to has the same URL \(url) as \(first): change one's permalink or file name"))
             } else {
                 seen[url] = path
             }
         }
-        return LoadedPages(pages: pages, urls: Set(seen.keys), collisions: collisions)
+        return (Set(seen.keys), collisions)
     }
 
     /// `/assets/<relative path>` of every file under the assets folder.

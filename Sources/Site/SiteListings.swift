@@ -18,17 +18,17 @@ struct SiteListings {
     }
 
     /// Writes every site-wide file; returns how many HTML pages that was.
-    func write(to staging: StagingDirectory) throws -> Int {
+    func write(to writer: any SiteWriter) throws -> Int {
         let count = "\(summaries.count) how-to guide\(summaries.count == 1 ? "" : "s")."
-        try staging.write(listing(heading: site.title, lead: "Step-by-step how-to guides. \(count)", pageTitle: site.title), to: "index.html")
-        try staging.write(listing(heading: "How-to guides", lead: "Every guide on this site. \(count)", pageTitle: "How-to guides | \(site.title)"),
+        try writer.write(listing(heading: site.title, lead: "Step-by-step how-to guides. \(count)", pageTitle: site.title), to: "index.html")
+        try writer.write(listing(heading: "How-to guides", lead: "Every guide on this site. \(count)", pageTitle: "How-to guides | \(site.title)"),
                           to: SitePaths.file(forURL: SitePaths.howToIndex))
 
         let byTag = Dictionary(grouping: summaries.flatMap { summary in Set(summary.tags).map { ($0, summary) } }, by: \.0)
             .mapValues { $0.map(\.1) }
         let tags = byTag.keys.sorted()
         let tagCloud: [[String: Any]] = tags.map { ["name": $0, "url": SitePaths.tag($0), "count": byTag[$0]?.count ?? 0] }
-        try staging.write(templates.render(.tags, base(pageTitle: "Tags | \(site.title)", description: "How-to guides by tag.").merging(["tags": tagCloud]) { $1 }),
+        try writer.write(templates.render(.tags, base(pageTitle: "Tags | \(site.title)", description: "How-to guides by tag.").merging(["tags": tagCloud]) { $1 }),
                           to: SitePaths.file(forURL: SitePaths.tagIndex))
         for tag in tags {
             let pages = byTag[tag] ?? []
@@ -38,11 +38,11 @@ struct SiteListings {
             context["plural"] = pages.count != 1
             context["pages"] = pages.map(Self.card)
             context["hasVerification"] = pages.contains { $0.verdict != nil }
-            try staging.write(templates.render(.tag, context), to: SitePaths.file(forURL: SitePaths.tag(tag)))
+            try writer.write(templates.render(.tag, context), to: SitePaths.file(forURL: SitePaths.tag(tag)))
         }
 
-        try staging.write(templates.render(.sitemap, ["urls": sitemapURLs(tags: tags)]), to: "sitemap.xml")
-        try staging.write(try searchIndex(), to: "search-index.json")
+        try writer.write(templates.render(.sitemap, ["urls": sitemapURLs(tags: tags)]), to: "sitemap.xml")
+        try writer.write(try searchIndex(), to: "search-index.json")
         return 3 + tags.count
     }
 

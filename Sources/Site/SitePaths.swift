@@ -17,4 +17,9 @@ enum SitePaths {
         let trimmed = url.drop(while: { $0 == "/" })
         return trimmed.isEmpty ? "index.html" : "\(trimmed)\(trimmed.hasSuffix("/") ? "" : "/")index.html"
     }
+
+    /// A path of plain names (`a/b.html`): no empty, `.` or `..` segment, no leading `/`, no NUL.
+    static func isPlainRelative(_ path: String) -> Bool {
+        !path.isEmpty && !path.utf8.contains(0) && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+    }
 }

@@ -1,6 +1,4 @@
-import Diagnostics
 import Foundation
-import HowTo
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,7 +7,7 @@ import Darwin
 
 /// A temporary sibling of the output directory that a build writes into and then swaps into place,
 /// so a failed build leaves the previous output untouched.
-struct StagingDirectory: Sendable {
+struct StagingDirectory: SiteWriter {
     /// The directory the finished site ends up in.
     let output: URL
     /// Where the build writes meanwhile: `.<name>.building-<pid>` next to `output`.
@@ -39,10 +37,26 @@ struct StagingDirectory: Sendable {
     /// Writes `text` to `relativePath` (creating folders); a path with `.`/`..` segments or a leading `/`
     /// is refused, and the file is never written through a link.
     func write(_ text: String, to relativePath: String) throws {
-        guard Self.isPlainRelative(relativePath) else { throw SiteError.unsafeOutputPath(relativePath) }
+        try Self.writeFile(text, to: try preparedPath(relativePath))
+    }
+
+    /// Writes `bytes` to `relativePath`, as ``write(_:to:)`` writes text.
+    func write(bytes: [UInt8], to relativePath: String) throws {
+        try Self.writeFile(bytes, to: try preparedPath(relativePath))
+    }
+
+    /// Makes the folder `relativePath` (and its parents) in the staged site.
+    func makeFolder(_ relativePath: String) throws {
+        guard SitePaths.isPlainRelative(relativePath) else { throw SiteError.unsafeOutputPath(relativePath) }
+        try Self.makeDirectories(root.path + "/" + relativePath)
+    }
+
+    /// The staged file's path for a plain relative path, its folder made.
+    private func preparedPath(_ relativePath: String) throws -> String {
+        guard SitePaths.isPlainRelative(relativePath) else { throw SiteError.unsafeOutputPath(relativePath) }
         let path = root.path + "/" + relativePath
         if let slash = path.lastIndex(of: "/") { try Self.makeDirectories(String(path[..<slash])) }
-        try Self.writeFile(text, to: path)
+        return path
     }
 
     /// `mkdir -p`, one `mkdir(2)` when the parent exists (FileManager's version walks and stats every
@@ -86,37 +100,6 @@ struct StagingDirectory: Sendable {
             }
             offset += written
         }
-    }
-
-    /// Copies the files of the folder `source` (inside `sourceRoot`) to `relativePath`, as plain files:
-    /// a link is followed only when it stays inside `sourceRoot` (else it is an error at the link), so
-    /// the site never holds a link. A missing source copies nothing.
-    func copyFolder(_ source: String, within sourceRoot: SourceRoot, to relativePath: String) throws {
-        guard FileManager.default.fileExists(atPath: source), let walker = FileManager.default.enumerator(atPath: source) else { return }
-        try Self.makeDirectories(root.path + "/" + relativePath)
-        while let entry = walker.nextObject() as? String {
-            let file = (source as NSString).appendingPathComponent(entry)
-            let target = root.path + "/" + relativePath + "/" + entry
-            let bytes: [UInt8]?
-            do {
-                guard let real = try sourceRoot.resolve(file) else { continue }
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory), isDirectory.boolValue {
-                    try Self.makeDirectories(target)
-                    continue
-                }
-                bytes = try sourceRoot.contents(of: file)
-            } catch let error as SourceRootError {
-                throw DiagnosticError([.error(at: SourceLocation(file: file, line: 1), "\(error)")])
-            }
-            guard let bytes else { throw SiteError.fileSystem(path: file, reason: "cannot read the asset") }
-            try Self.writeFile(bytes, to: target)
-        }
-    }
-
-    /// A path of plain names (`a/b.html`): no empty, `.` or `..` segment, no leading `/`, no NUL.
-    static func isPlainRelative(_ path: String) -> Bool {
-        !path.isEmpty && !path.utf8.contains(0) && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
     }
 
     /// Moves the staged site to the output path, replacing what was there.

@@ -13,26 +13,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where the site goes; replaced atomically, untouched on error.")
     var output: String = "site"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The templates directory (Mustache templates and assets).",
-        discussion: "Default: ./templates when there is one, else the templates built into howto."))
-    var templates: String?
-
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
-        "JSON reports of `howto test --report json:PATH`, or folders of them: each page shows its last verification.",
-        valueName: "path"))
-    var results: [String] = []
+    @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        let folder = templates ?? (FileManager.default.fileExists(atPath: "templates") ? "templates" : nil)
-        var builder = SiteBuilder(contentRoot: options.root, templatesRoot: folder, outputDir: output, strict: options.strict,
+        var builder = SiteBuilder(contentRoot: options.root, templatesRoot: site.templatesFolder, outputDir: output, strict: options.strict,
                                   allowLinksOutsideRoot: links.allowed)
-        do {
-            builder.results = try VerificationResults(paths: results)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        builder.results = try site.verificationResults()
         do {
             let report = try await builder.build()
             DiagnosticPrinter.print(report.diagnostics)

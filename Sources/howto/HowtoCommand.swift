@@ -14,7 +14,7 @@ struct HowtoCommand: AsyncParsableCommand {
             The binary also answers as `vault`, `deck` and `kong` when called by those names.
             """,
         version: HowtoCommand.version,
-        subcommands: [BuildCommand.self, CheckCommand.self, PlanCommand.self, TestCommand.self, WalkCommand.self, MockCommand.self])
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, PlanCommand.self, TestCommand.self, WalkCommand.self, MockCommand.self])
 
     /// `howto VERSION (commit COMMIT)`, as `--version` prints it and the reports carry it.
     static let version = "howto \(BuildInfo.version) (commit \(BuildInfo.commit))"

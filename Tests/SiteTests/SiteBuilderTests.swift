@@ -63,8 +63,7 @@ struct SiteBuilderTests {
         #expect(files.contains("how-to/rotate-secrets/index.html"))
         for file in files {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: first + "/" + file, isDirectory: &isDirectory)
-            if isDirectory.boolValue { continue }
+            if FileManager.default.fileExists(atPath: first + "/" + file, isDirectory: &isDirectory), isDirectory.boolValue { continue }
             let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + file))
             let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + file))
             #expect(a == b, "\(file) differs between builds")
