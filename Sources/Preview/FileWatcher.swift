@@ -139,6 +139,8 @@ private final class WatchState: @unchecked Sendable {
                     if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, folder.recursive, !name.hasPrefix(".") {
                         try? add(path, recursive: true)
                         paths.formUnion(Self.files(under: path))
+                    } else if mask & UInt32(IN_MOVED_FROM | IN_DELETE) != 0 {
+                        paths.insert(path)  // its files went with it
                     }
                     continue
                 }

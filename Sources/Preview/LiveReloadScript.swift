@@ -1,6 +1,6 @@
 /// The script `howto serve` adds to every HTML page it serves (`/__howto/live.js`): it listens to the
-/// server's events, reloads the page when its URL was rebuilt, and shows the content's errors in an
-/// overlay until a save fixes them. Nothing of it is in `howto build`'s site.
+/// server's events, swaps in the rebuilt page when its URL was rebuilt (or reloads it), and shows the
+/// content's errors in an overlay until a save fixes them. Nothing of it is in `howto build`'s site.
 enum LiveReloadScript {
     /// Where pages load the script from.
     static let path = "/__howto/live.js"
@@ -39,9 +39,28 @@ enum LiveReloadScript {
           }
           events.addEventListener("problems", (event) => show(JSON.parse(event.data).text));
           events.addEventListener("ok", clear);
+          // A rebuilt page replaces the body in place (scroll kept) when the site's script can set the new
+          // body up (window.howtoPageSetup); otherwise, and when the whole site changed, the page reloads.
+          async function swap() {
+            if (typeof window.howtoPageSetup !== "function") return location.reload();
+            try {
+              const response = await fetch(location.pathname + location.search, { cache: "no-store" });
+              if (!response.ok) return location.reload();
+              const next = new DOMParser().parseFromString(await response.text(), "text/html");
+              const [x, y] = [window.scrollX, window.scrollY];
+              document.title = next.title;
+              overlay = null;
+              document.body.replaceWith(next.body);
+              window.howtoPageSetup();
+              window.scrollTo(x, y);
+            } catch (error) {
+              location.reload();
+            }
+          }
           events.addEventListener("reload", (event) => {
             const urls = JSON.parse(event.data).urls;
-            if (urls.includes("*") || urls.includes(here)) location.reload();
+            if (urls.includes("*")) location.reload();
+            else if (urls.includes(here)) swap();
           });
         })();
         """#

@@ -63,6 +63,8 @@ public struct SiteBuilder: Sendable {
 
     /// Every how-to of the content loaded in parallel, with the URL each is written to.
     struct LoadedPages: Sendable {
+        /// The how-to files, sorted.
+        var paths: [String]
         /// One entry per how-to file, in path order: its diagnostics and its page when it loaded.
         var pages: [(diagnostics: [Diagnostic], page: HowToPage?)]
         /// The URL of every how-to: its `permalink`, else `/how-to/<path>/` (also for pages that failed to load).
@@ -84,17 +86,17 @@ public struct SiteBuilder: Sendable {
             let (page, diagnostics) = loader.load(page: paths[index], site: site)
             return (diagnostics, page)
         }
-        let (urls, collisions) = assignURLs(paths: paths, pages: pages.map(\.page), loader: loader)
-        return LoadedPages(pages: pages, urls: urls, collisions: collisions)
+        let (urls, collisions) = assignURLs(paths: paths, urls: pages.map { $0.page?.url }, loader: loader)
+        return LoadedPages(paths: paths, pages: pages, urls: urls, collisions: collisions)
     }
 
-    /// The URL of every how-to (its page's, else the one its path gives) and an error for each how-to whose
-    /// URL an earlier one (in path order) already has.
-    static func assignURLs(paths: [String], pages: [HowToPage?], loader: ContentLoader) -> (urls: Set<String>, collisions: [Diagnostic]) {
+    /// The URL of every how-to (its page's, from `urls`, else the one its path gives) and an error for each
+    /// how-to whose URL an earlier one (in path order) already has.
+    static func assignURLs(paths: [String], urls: [String?], loader: ContentLoader) -> (urls: Set<String>, collisions: [Diagnostic]) {
         var seen: [String: String] = [:]
         var collisions: [Diagnostic] = []
         for (index, path) in paths.enumerated() {
-            let url = pages[index]?.url ?? "/how-to/\(loader.collectionPath(of: path))/"
+            let url = urls[index] ?? "/how-to/\(loader.collectionPath(of: path))/"
             if let first = seen[url] {
                 collisions.append(.error(at: SourceLocation(file: path, line: 1), "this how-to has the same URL \(url) as \(first): change one's permalink or file name"))
             } else {

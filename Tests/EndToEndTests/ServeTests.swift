@@ -29,7 +29,9 @@ struct ServeTests {
 
         #expect(report["scriptLoaded"] as? Bool == true, "the served page has no live-reload script")
         #expect(report["editedHeadingShown"] as? Bool == true, "the edited heading never showed on the open page")
-        #expect(report["reloadedByServer"] as? Bool == true, "the page showed the edit without reloading: \(report)")
+        #expect(report["updatedInPlace"] as? Bool == true, "the page was reloaded instead of updated in place")
+        #expect(report["scrollKept"] as? Bool == true, "the update lost the reader's scroll position")
+        #expect(report["tabsWorkAfterSwap"] as? Bool == true, "the swapped-in page's tabs do not work")
         let overlay = report["overlayText"] as? String ?? ""
         #expect(overlay.contains("configure-hashicorp-vault-with-oauth2.md:"), "the overlay does not name the file: \(overlay)")
         #expect(overlay.range(of: #"\.md:\d+:\d+: error: `if` is never closed"#, options: .regularExpression) != nil,

@@ -5,7 +5,8 @@ Usage: serve_check.py --howto BIN --content DIR --page /how-to/x/ --file DIR/how
                       [--screenshots DIR] [--chromium PATH]
 
 Starts `howto serve --content DIR --port 0`, opens the page, and then, as a writer would:
-  1. edits the file's first `## ` heading and waits for the open page to show it (no reload by us);
+  1. edits the file's first `## ` heading and waits for the open page to show it (no reload by us), in
+     place with the scroll position kept, its tabs working;
   2. saves a broken file (an unclosed `{% if %}`) and waits for the error overlay with `file:line:col`;
   3. saves the original again and waits for the overlay to go;
   4. with --edits N, saves N edits of one paragraph line and times each: save to the server's reload event
@@ -154,13 +155,19 @@ def run(args):
 
         # 1. An edited heading shows up on the open page.
         heading = "Edited heading %d" % os.getpid()
-        devtools.evaluate("window.__howtoNotReloaded = true")
+        devtools.evaluate("window.__howtoNotReloaded = true; window.scrollTo(0, 400)")
+        scrolled = devtools.evaluate("window.scrollY")
         save(args.file, original.replace("## " + headings[0], "## " + heading, 1))
         shown, seconds = wait_for(devtools, "[...document.querySelectorAll('h2')].some(h => h.textContent.includes(%s))"
                                   % json.dumps(heading))
         report["editedHeadingShown"] = bool(shown)
         report["editedHeadingSeconds"] = round(seconds, 3)
-        report["reloadedByServer"] = devtools.evaluate("window.__howtoNotReloaded !== true")
+        # The default templates let the preview swap the page in place: no reload, the scroll position kept.
+        report["updatedInPlace"] = devtools.evaluate("window.__howtoNotReloaded === true")
+        report["scrollKept"] = scrolled > 0 and devtools.evaluate("window.scrollY") == scrolled
+        report["tabsWorkAfterSwap"] = devtools.evaluate(
+            "(() => { const tab = document.querySelectorAll('.tabs [role=tab]')[1]; if (!tab) return null;"
+            " tab.click(); return tab.getAttribute('aria-selected') === 'true'; })()")
         screenshot(devtools, args.screenshots, "serve-edited", report)
 
         # 2. A broken save shows the overlay, with the file and line.

@@ -111,6 +111,9 @@ struct PreviewSiteTests {
         try fixture.write("notes\n", to: "content/notes.txt")
         let unrelated = await site.update([Self.path(fixture, "content/notes.txt")])
         #expect(unrelated.rewritten.isEmpty)
+        try fixture.write("swap\n", to: "content/how-to/.a.md.swp")
+        let editorFile = await site.update([Self.path(fixture, "content/how-to/.a.md.swp")])
+        #expect(editorFile.rewritten.isEmpty, "an editor's temporary file rebuilt \(editorFile.rewritten)")
     }
 
     @Test("a broken save keeps the last good page and reports file:line:col; the fix clears it")
@@ -159,6 +162,15 @@ struct PreviewSiteTests {
         #expect(site.file("how-to/d/index.html") == nil)
         #expect(site.file("tags/delta/index.html") == nil, "the tag page of a tag no how-to has is still served")
         #expect(Self.text(site, "how-to/index.html")?.contains("Guide D") == false)
+
+        // A folder of how-tos moved in, and out again: the watcher names the folder, not its files.
+        try fixture.write(Self.guide("E", includes: false), to: "outside/group/e.md")
+        try FileManager.default.moveItem(atPath: Self.path(fixture, "outside/group"), toPath: Self.path(fixture, "content/how-to/group"))
+        let movedIn = await site.update([Self.path(fixture, "content/how-to/group")])
+        #expect(movedIn.rewritten.contains("how-to/group/e/index.html"))
+        try FileManager.default.moveItem(atPath: Self.path(fixture, "content/how-to/group"), toPath: Self.path(fixture, "outside/group"))
+        _ = await site.update([Self.path(fixture, "content/how-to/group")])
+        #expect(site.file("how-to/group/e/index.html") == nil)
     }
 
     @Test("a template change rebuilds everything with the new template")

@@ -149,8 +149,16 @@
         if (target) { event.preventDefault(); window.location.href = target.href; }
       }
     });
+  }
+
+  // A click outside the search box closes its results (registered once: the box may be swapped in later).
+  function setupSearchDismissal() {
     document.addEventListener("click", function (event) {
-      if (!event.target.closest || !event.target.closest(".search")) close();
+      if (event.target.closest && event.target.closest(".search")) return;
+      var input = document.getElementById("search-input");
+      var list = document.getElementById("search-results");
+      if (list) list.hidden = true;
+      if (input) input.setAttribute("aria-expanded", "false");
     });
   }
 
@@ -285,14 +293,22 @@
     });
   }
 
-  function init() {
+  // What the page's own elements need; run again when `howto serve` swaps in a rebuilt page.
+  function setupPage() {
     setupSearch();
-    setupCopyButtons();
     setupTabs();
     setupNavToggle();
     setupVerifiedFilter();
   }
 
+  function init() {
+    setupSearchDismissal();
+    setupCopyButtons();
+    setupPage();
+  }
+
+  // `howto serve` calls this after it replaces the body with a rebuilt page (without it, the page reloads).
+  window.howtoPageSetup = setupPage;
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
