@@ -36,8 +36,10 @@ let package = Package(
 
         // Source positions and located diagnostics shared by every parser.
         .target(name: "Diagnostics", swiftSettings: strict),
+        // Code highlighting (shell, YAML, JSON, HCL, HTTP) for the site and the walk.
+        .target(name: "Highlight", swiftSettings: strict),
         // Markdown over libcmark: parse, IAL attachment, HTML rendering with hooks.
-        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics"], swiftSettings: strict),
+        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics", "Highlight"], swiftSettings: strict),
         // The Liquid subset used in content (hand-written: no maintained Swift Liquid library).
         .target(name: "Liquid", dependencies: ["Diagnostics"], swiftSettings: strict),
         // The executable plan of a how-to: steps, attributes, sources.
@@ -135,7 +137,7 @@ let package = Package(
         ], swiftSettings: strict),
         // The guided walkthrough in the terminal: rendering, prompts, progress and resume.
         .target(name: "Walk", dependencies: [
-            "HowTo", "HowToPlan", "Runner", "Markdown", "Diagnostics",
+            "HowTo", "HowToPlan", "Runner", "Markdown", "Diagnostics", "Highlight",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         // `howto serve`: the in-memory site over Hummingbird, an inotify watcher, live reload over server-sent events.
@@ -160,6 +162,7 @@ let package = Package(
         .testTarget(name: "GoValuesTests", dependencies: ["GoValues"], swiftSettings: strict),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight"], swiftSettings: strict),
         .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan", "TestHelpers", .product(name: "Yams", package: "Yams")], resources: [.copy("Malformed")], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "HowToPlan", "Runner", "Diagnostics", "TestHelpers"], exclude: ["browser_check.py", "Snapshots"], swiftSettings: strict),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "TestHelpers"], swiftSettings: strict),

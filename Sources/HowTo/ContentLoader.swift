@@ -17,12 +17,15 @@ public struct ContentLoader: Sendable {
     public let sourceRoot: SourceRoot
     /// The folder of the how-tos: `how-to/` in our layout, `_how-tos/` in a Kong docs tree (`app/`).
     public let howToFolder: String
+    /// Whether pages highlight their code blocks (on for the site, off for checks and plans).
+    public let highlightsCode: Bool
 
     /// Creates a loader for the content directory `root`; `allowLinksOutsideRoot` follows links that
     /// lead out of it (off by default: such files are refused, see `SourceRoot`).
-    public init(root: String, strict: Bool = false, allowLinksOutsideRoot: Bool = false) {
+    public init(root: String, strict: Bool = false, allowLinksOutsideRoot: Bool = false, highlightsCode: Bool = false) {
         self.root = root
         self.strict = strict
+        self.highlightsCode = highlightsCode
         sourceRoot = SourceRoot(root, allowLinksOutside: allowLinksOutsideRoot)
         includes = IncludeStore(root: (root as NSString).appendingPathComponent("_includes"), contentRoot: sourceRoot)
         howToFolder = Self.howToFolder(in: root)

@@ -44,7 +44,8 @@ struct PageLoading {
         let tools = (root?.mapping?["tools"]?.sequence).map { $0.compactMap(\.string) } ?? []
         let environment = RenderEnvironment(
             variables: ["site": .dictionary(site.variables), "page": .dictionary(pageVariables)],
-            includes: loader.includes, strict: loader.strict, allowRawHTML: site.allowRawHTML, tools: tools, sink: sink)
+            includes: loader.includes, strict: loader.strict, allowRawHTML: site.allowRawHTML, highlightsCode: loader.highlightsCode,
+            tools: tools, sink: sink)
 
         var parser = FrontMatterParser(file: path, includes: loader.includes) { text, location in
             let result = environment.liquid(text, at: location)

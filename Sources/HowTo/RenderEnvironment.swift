@@ -15,6 +15,8 @@ struct RenderEnvironment: Sendable {
     let strict: Bool
     /// Raw HTML passes through markdown.
     let allowRawHTML: Bool
+    /// Whether code blocks are highlighted (pages for the site).
+    let highlightsCode: Bool
     /// The page's `tools` (default `formats` of entity examples).
     let tools: [String]
     /// Where the blocks leave their side data.
@@ -22,11 +24,13 @@ struct RenderEnvironment: Sendable {
     /// This environment's engine, built on first use (a page renders dozens of strings with it).
     private var engines = EngineCache()
 
-    init(variables: [String: LiquidValue], includes: IncludeStore, strict: Bool, allowRawHTML: Bool, tools: [String], sink: KongSink) {
+    init(variables: [String: LiquidValue], includes: IncludeStore, strict: Bool, allowRawHTML: Bool, highlightsCode: Bool = false,
+         tools: [String], sink: KongSink) {
         self.variables = variables
         self.includes = includes
         self.strict = strict
         self.allowRawHTML = allowRawHTML
+        self.highlightsCode = highlightsCode
         self.tools = tools
         self.sink = sink
     }
@@ -69,7 +73,7 @@ struct RenderEnvironment: Sendable {
 
     /// Markdown options for this page, with every placeholder registered so far.
     var markdownOptions: MarkdownOptions {
-        MarkdownOptions(allowRawHTML: allowRawHTML, placeholders: sink.placeholderHTML)
+        MarkdownOptions(allowRawHTML: allowRawHTML, placeholders: sink.placeholderHTML, highlightsCode: highlightsCode)
     }
 
     /// Renders Liquid in `text` (which starts at `location`).

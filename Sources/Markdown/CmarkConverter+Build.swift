@@ -1,5 +1,6 @@
 internal import CCmark
 import Diagnostics
+import Highlight
 
 /// Pass 2: copy blocks into Sendable values and swap in our HTML where cmark's is not enough.
 extension CmarkConverter {
@@ -99,7 +100,21 @@ extension CmarkConverter {
         }
         html += "<pre><code"
         if let language = code.language { html += " class=\"language-\(HTMLEscaping.escape(language))\"" }
-        return html + ">\(HTMLEscaping.escape(code.literal))</code></pre></div>\n"
+        return html + ">\(options.highlightsCode ? Self.highlightedHTML(code) : HTMLEscaping.escape(code.literal))</code></pre></div>\n"
+    }
+
+    /// The code's text as HTML, its tokens in `<span class="hl-KIND">` when the highlighter knows its language.
+    static func highlightedHTML(_ code: CodeBlock) -> String {
+        guard let word = code.language, let language = CodeLanguage(fence: word) else { return HTMLEscaping.escape(code.literal) }
+        var html = ""
+        for token in Highlighter.tokens(code.literal, language: language) {
+            if token.kind == .plain {
+                html += HTMLEscaping.escape(token.text)
+            } else {
+                html += "<span class=\"hl-\(token.kind.rawValue)\">\(HTMLEscaping.escape(token.text))</span>"
+            }
+        }
+        return html
     }
 
     // MARK: tables

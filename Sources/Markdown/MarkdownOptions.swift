@@ -22,6 +22,8 @@ public struct MarkdownOptions: Sendable {
     public var placeholders: [String: String]
     /// Custom HTML for a code block; return nil for the default rendering.
     public var codeBlockHTML: (@Sendable (CodeBlock) -> String?)?
+    /// Whether code in a language the Highlight module knows gets `<span class="hl-KIND">` tokens (the site's pages).
+    public var highlightsCode: Bool
 
     /// Creates options; the defaults are safe and hide step annotations.
     public init(
@@ -31,7 +33,8 @@ public struct MarkdownOptions: Sendable {
         calloutClasses: [String] = MarkdownOptions.defaultCalloutClasses,
         headingAnchors: Bool = true,
         placeholders: [String: String] = [:],
-        codeBlockHTML: (@Sendable (CodeBlock) -> String?)? = nil
+        codeBlockHTML: (@Sendable (CodeBlock) -> String?)? = nil,
+        highlightsCode: Bool = false
     ) {
         self.allowRawHTML = allowRawHTML
         self.hiddenAttributeKeys = hiddenAttributeKeys
@@ -40,6 +43,7 @@ public struct MarkdownOptions: Sendable {
         self.headingAnchors = headingAnchors
         self.placeholders = placeholders
         self.codeBlockHTML = codeBlockHTML
+        self.highlightsCode = highlightsCode
     }
 
     /// Attribute keys an attribute list may put on an element when raw HTML is off, besides its classes and id:

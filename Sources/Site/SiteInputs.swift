@@ -17,7 +17,7 @@ struct SiteInputs: Sendable {
 
     /// Reads the site configuration and the templates; throws `DiagnosticError` or `SiteError` on bad input.
     init(contentRoot: String, templatesRoot: String?, strict: Bool, allowLinksOutsideRoot: Bool) async throws {
-        loader = ContentLoader(root: contentRoot, strict: strict, allowLinksOutsideRoot: allowLinksOutsideRoot)
+        loader = ContentLoader(root: contentRoot, strict: strict, allowLinksOutsideRoot: allowLinksOutsideRoot, highlightsCode: true)
         site = try loader.loadSite()
         embedded = templatesRoot == nil ? try EmbeddedTemplateFolder() : nil
         let folder = templatesRoot ?? embedded?.path ?? ""
@@ -29,7 +29,8 @@ struct SiteInputs: Sendable {
     /// The same inputs with a fresh loader (no include read yet), for a rebuild after includes changed.
     func reloadingIncludes() -> SiteInputs {
         var copy = self
-        copy.loader = ContentLoader(root: loader.root, strict: loader.strict, allowLinksOutsideRoot: loader.sourceRoot.allowsLinksOutside)
+        copy.loader = ContentLoader(root: loader.root, strict: loader.strict, allowLinksOutsideRoot: loader.sourceRoot.allowsLinksOutside,
+                                    highlightsCode: loader.highlightsCode)
         return copy
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 public import HowTo
 import Markdown
+import Highlight
 
 /// Turns a how-to's passages into terminal lines: prose wrapped to the width, code highlighted,
 /// callouts marked, lists indented, tables aligned (or stacked when too wide).
@@ -30,21 +31,24 @@ public struct PassageRenderer: Sendable {
         return [style.paint("━━ \(text) \(rule)", .bold)]
     }
 
-    /// Code lines with a gutter, highlighted when the language is a shell, cut to the width.
+    /// Code lines with a gutter, highlighted when the highlighter knows the language (as on the site), cut to the width.
     public func code(_ text: String, language: String?, indent: String = "", indentColumns: Int = 0) -> [String] {
-        let shell = ["sh", "bash", "shell", "console", "zsh"].contains(language?.lowercased() ?? "")
-        let highlighter = ShellHighlighter(style: style)
+        let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let highlighted = language.flatMap { CodeLanguage(fence: $0) }.map { Highlighter.lines(body, language: $0) }
+        let painter = CodePainter(style: style)
         let gutter = style.paint("│", .dim) + " "
         let room = max(10, style.width - indentColumns - 4)
         var lines: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+        for (index, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = Substring(raw)
             var first = true
             repeat {
                 let piece = String(rest.prefix(room))
                 rest = rest.dropFirst(piece.count)
                 let marker = first ? "  " : style.paint("↪", .dim) + " "
-                lines.append(indent + marker + gutter + (shell && first && rest.isEmpty ? highlighter.highlight(piece) : piece))
+                // A line cut to the width is shown plain: its colours would not survive the cut.
+                let shown = first && rest.isEmpty ? highlighted.map { painter.paint($0[index]) } ?? piece : piece
+                lines.append(indent + marker + gutter + shown)
                 first = false
             } while !rest.isEmpty
         }

@@ -27,6 +27,22 @@ import Testing
         #expect(html("    indented\n") == "<div class=\"code-block\"><button class=\"copy-button\" type=\"button\" aria-label=\"Copy\">Copy</button><pre><code>indented\n</code></pre></div>\n")
     }
 
+    @Test func highlightedCodeIsTokensInSpansEscapedAndUnchanged() {
+        let options = MarkdownOptions(highlightsCode: true)
+        #expect(html("```sh\necho \"<b>\" && exit\n```", options: options) == """
+            <div class="code-block" data-lang="sh"><button class="copy-button" type="button" aria-label="Copy">Copy</button>\
+            <pre><code class="language-sh"><span class="hl-command">echo</span> <span class="hl-string">&quot;&lt;b&gt;&quot;</span> \
+            <span class="hl-operator">&amp;&amp;</span> <span class="hl-command">exit</span>
+            </code></pre></div>
+
+            """)
+        // An output block ({:.no-copy-code}) is highlighted too, without a Copy button; unknown languages stay plain.
+        let output = html("```json\n{\"ok\": true}\n```\n{:.no-copy-code}\n", options: options)
+        #expect(output.contains("<span class=\"hl-key\">&quot;ok&quot;</span>: <span class=\"hl-keyword\">true</span>"))
+        #expect(!output.contains("copy-button"))
+        #expect(html("```python\nprint(1)\n```", options: options).contains("<code class=\"language-python\">print(1)\n</code>"))
+    }
+
     @Test func noCopyCodeOmitsTheButtonAndStepAttributesNeverShow() {
         let out = html("""
             ```sh { background=true ready="http://127.0.0.1:8200" timeout=30s retry=3 interval=1s exit=0 expect=ok provider=auth0 informational=true }
