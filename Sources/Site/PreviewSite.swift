@@ -63,6 +63,11 @@ public actor PreviewSite {
         self.results = results
     }
 
+    /// Lets go of the inputs (the unpacked built-in templates are removed); the preview builds again if used.
+    public func close() {
+        inputs = nil
+    }
+
     /// The errors that keep pages from their latest version, by file and line; empty when every page is current.
     public var problems: [Diagnostic] {
         setupProblems + collisions + failing.keys.sorted().flatMap { failing[$0] ?? [] }

@@ -62,9 +62,12 @@ struct ServeCommand: AsyncParsableCommand {
                     StandardStream.output.write("rebuilt \(what) in \(Self.milliseconds(rebuild.duration))\n")
                 })
         } catch let error as FileWatcher.WatchError {
+            await preview.close()
             StandardStream.error.write("error: \(error)\n")
             throw ExitCode(2)
         }
+        // The server's event loops may hold the site past this point: let go of its unpacked templates now.
+        await preview.close()
         StandardStream.output.write("stopped\n")
     }
 

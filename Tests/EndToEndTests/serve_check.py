@@ -33,7 +33,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "SiteTests"))
-from browser_check import DevTools, console_problems, launch_chromium  # noqa: E402
+from browser_check import DevTools, console_problems, launch_chromium, report_main  # noqa: E402
 
 
 def start_server(howto, content):
@@ -245,14 +245,7 @@ def main():
     parser.add_argument("--edits", type=int, default=0)
     parser.add_argument("--screenshots")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-    args = parser.parse_args()
-    try:
-        report = run(args)
-    except Exception as error:  # the caller shows this message
-        print(json.dumps({"error": "%s: %s" % (type(error).__name__, error)}))
-        return 1
-    print(json.dumps(report, indent=2, sort_keys=True))
-    return 0
+    return report_main(run, parser.parse_args())
 
 
 if __name__ == "__main__":

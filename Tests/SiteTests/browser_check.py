@@ -317,7 +317,11 @@ def main():
     parser.add_argument("--screenshot")
     parser.add_argument("--full-screenshot")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-    args = parser.parse_args()
+    return report_main(run, parser.parse_args())
+
+
+def report_main(run, args):
+    """Prints `run(args)`'s report as JSON (exit 0), or the error that stopped it (exit 1), for the Swift test."""
     try:
         report = run(args)
     except Exception as error:  # the caller shows this message
