@@ -49,8 +49,7 @@ public struct PreviewServer: Sendable {
         let rebuild = await site.update(changed)
         await publishState()
         if !rebuild.rewritten.isEmpty {
-            let seconds = Double(rebuild.duration.components.seconds) + Double(rebuild.duration.components.attoseconds) / 1e18
-            broadcast.send(.reload(urls: rebuild.full ? ["*"] : Self.urls(of: rebuild.rewritten), milliseconds: seconds * 1000))
+            broadcast.send(.reload(urls: rebuild.full ? ["*"] : Self.urls(of: rebuild.rewritten), milliseconds: rebuild.duration.milliseconds))
         }
         return rebuild
     }

@@ -274,10 +274,9 @@ public actor PreviewSite {
         return recorder.paths
     }
 
-    /// Whether `path` is `folder` or lies under it.
+    /// Whether `path` is `folder` or lies under it (both absolute).
     private static func path(_ path: String, isUnder folder: String) -> Bool {
-        let folder = SourceRoot.absolute(folder)
-        return path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
     /// An error as located diagnostics: its own when it has them, else one at `file`.

@@ -22,8 +22,7 @@ struct BuildCommand: AsyncParsableCommand {
         do {
             let report = try await builder.build()
             DiagnosticPrinter.print(report.diagnostics)
-            let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
-            print("built \(report.howToCount) how-tos, \(report.pagesWritten) pages into \(output)/ in \(String(format: "%.2f", seconds)) s")
+            print("built \(report.howToCount) how-tos, \(report.pagesWritten) pages into \(output)/ in \(String(format: "%.2f", report.duration.milliseconds / 1000)) s")
         } catch let error as DiagnosticError {
             DiagnosticPrinter.print(error.diagnostics)
             throw ExitCode(2)

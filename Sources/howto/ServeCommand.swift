@@ -72,8 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private static func milliseconds(_ duration: Duration) -> String {
-        let ms = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        return String(format: "%.1f ms", ms)
+        String(format: "%.1f ms", duration.milliseconds)
     }
 
     /// Opens `url` with the desktop's browser, if there is one; nothing happens when there is not.
