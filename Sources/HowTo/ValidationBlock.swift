@@ -24,6 +24,12 @@ struct ValidationBlock {
         return String(origin.reversed().drop { $0 == "/" }.reversed()) + "/" + path.drop { $0 == "/" }
     }
 
+    /// A check a block other than `validation` plans (an Admin API request of `entity_example`).
+    init(validation: Validation, script: String) {
+        self.validation = validation
+        self.script = script
+    }
+
     /// Reads the block; throws located diagnostics for an unknown type or bad settings.
     init(type: String, yaml: BlockYAML, location: SourceLocation) throws(DiagnosticError) {
         let (entries, reader) = try yaml.mapping("validation \(type)")

@@ -2,33 +2,36 @@ import Diagnostics
 import Foundation
 import Liquid
 import Markdown
-import Yams
 
-/// `{% entity_example %}` (Kong's `blocks/entity_example.rb`): one entity as a decK file snippet.
+/// `{% entity_example %}` (Kong's `blocks/entity_example.rb`): one entity in each of its formats (decK, Admin API,
+/// KIC), as tabs when there are several; `indent` shifts the whole output into a list item.
 enum EntityExampleBlock: KongBlock {
     static let name = "entity_example"
 
-    /// `{% entity_example %}` (singular) → the decK file snippet (documentation, not a step).
     static func render(_ call: LiquidBlockCall, _ env: RenderEnvironment) throws -> String {
         let yaml = try BlockYAML(call.body, at: call.bodyLocation, block: "entity_example")
-        var (entries, reader) = try yaml.mapping("entity_example")
-        guard let typeNode = entries["type"], let type = reader.string(typeNode, "type"), let data = entries["data"] else {
-            reader.diagnostics.append(.error(at: call.location, "entity_example needs `type` and `data`"))
-            throw DiagnosticError(reader.diagnostics)
+        let example = try EntityExample(yaml: yaml, tools: env.tools, at: call.location)
+        let known = EntityExampleFormats.kongOrder.filter(example.formats.contains)
+        let missing = known.filter { EntityExampleFormats.format(named: $0) == nil }
+        if !missing.isEmpty {
+            env.sink.report([.warning(at: call.location, "entity_example does not render the \(missing.joined(separator: ", ")) format here")])
         }
-        if reader.diagnostics.hasErrors { throw DiagnosticError(reader.diagnostics) }
-        let formats = entries["formats"].map { reader.strings($0, "formats") } ?? env.tools
-        if !formats.isEmpty, !formats.contains("deck") {
-            env.sink.report([.warning(at: call.location, "entity_example renders only the `deck` format here, not \(formats.joined(separator: ", "))")])
+        var formats = known.compactMap(EntityExampleFormats.format(named:))
+        if example.formats.isEmpty { formats = [DeckEntityFormat.self] }
+        var output: String
+        switch formats.count {
+        case 0:
+            throw DiagnosticError([.error(at: call.location, "entity_example has no format to show: `formats` (or the page's `tools`) names "
+                + "\(example.formats.joined(separator: ", ")); known: \(EntityExampleFormats.kongOrder.joined(separator: ", "))")])
+        case 1:
+            output = formats[0].markdown(example, env)
+        default:
+            output = NavtabsBlock.markdown(group: "entity-example", tabs: formats.map { ($0.label, $0.markdown(example, env)) }, env)
         }
-        let plural = ["target": "upstreams", "sni": "certificates"][type] ?? type + "s"
-        var variables: [String: EntityExamples.Variable] = [:]
-        for (name, _, spec) in entries["variables"].flatMap({ reader.mapping($0, "variables") }) ?? [] {
-            let value = spec.mapping?["value"]?.string.map { $0.hasPrefix("$") ? String($0.dropFirst()) : $0 } ?? name.uppercased()
-            variables[name] = EntityExamples.Variable(value: value, literalBlock: spec.mapping?["literal_block"]?.bool ?? false)
+        if example.indent > 0 {
+            let pad = String(repeating: " ", count: min(example.indent, 40))
+            output = output.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
         }
-        let node = Yams.Node([(Yams.Node(plural), Yams.Node([data]))])
-        let body = EntityExamples.deckData(node, variables: variables)
-        return "\n\n```yaml\n_format_version: \"3.0\"\n\(body)```\n{: data-file=\"kong.yaml\" }\n\n"
+        return output
     }
 }

@@ -20,6 +20,20 @@ enum NavtabsBlock: KongBlock {
             env.sink.report([.warning(at: call.location, "text between `navtab` blocks is dropped: `\(stray.prefix(40))`")])
         }
         let group = call.arguments.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) } ?? ""
+        return "\n\n" + fragment(group: group, tabs: tabs, env) + "\n\n"
+    }
+
+    /// A tab set made by a block (`entity_example`'s annotations): each tab's markdown parsed on its own.
+    static func markdown(group: String, tabs: [(title: String, markdown: String)], _ env: RenderEnvironment) -> String {
+        let parsed = tabs.map { tab in
+            let (document, _) = env.parsed(tab.markdown, at: SourceLocation(file: "navtab", line: 1))
+            return KongSink.Tab(title: tab.title, slug: NavtabBlock.slugify(tab.title), document: document)
+        }
+        return "\n\n" + fragment(group: group, tabs: parsed, env) + "\n\n"
+    }
+
+    /// The tab set's placeholder token: buttons, then one panel per tab, the first one shown.
+    private static func fragment(group: String, tabs: [KongSink.Tab], _ env: RenderEnvironment) -> String {
         var html = "<div class=\"tabs\" data-tab-group=\"\(HTMLEscaping.escape(group))\">\n<div class=\"tab-buttons\" role=\"tablist\">"
         for (i, tab) in tabs.enumerated() {
             html += "<button type=\"button\" role=\"tab\" class=\"tab-button\(i == 0 ? " active" : "")\" data-slug=\"\(HTMLEscaping.escape(tab.slug))\" aria-selected=\"\(i == 0)\">\(HTMLEscaping.escape(tab.title))</button>"
@@ -30,6 +44,6 @@ enum NavtabsBlock: KongBlock {
         }
         html += "</div>"
         let text = tabs.map { "\($0.title)\n\($0.document.plainText)" }.joined(separator: "\n")
-        return "\n\n" + env.sink.fragment(.tabs(tabs), html: html, text: text) + "\n\n"
+        return env.sink.fragment(.tabs(tabs), html: html, text: text)
     }
 }
