@@ -29,5 +29,5 @@ public enum CodeLanguage: String, Sendable, CaseIterable {
 /// Splits one line of code into tokens; a lexer sees a block's lines in order and may carry state across them.
 protocol LineLexer {
     /// The tokens of `line` (without its line break); their texts joined are the line.
-    mutating func tokens(of line: [Character]) -> [CodeToken]
+    mutating func tokens(of line: [Unicode.Scalar]) -> [CodeToken]
 }

@@ -1,6 +1,6 @@
 /// HCL (Vault policies and configuration): block types, attribute keys, strings, numbers, literal words, comments.
 struct HCLLexer: LineLexer {
-    mutating func tokens(of line: [Character]) -> [CodeToken] {
+    mutating func tokens(of line: [Unicode.Scalar]) -> [CodeToken] {
         var scanner = LineScanner(line)
         var tokens: [CodeToken] = []
         var first = true

@@ -15,7 +15,7 @@ public enum Highlighter {
         var lexer = language.lexer()
         return code.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var tokens: [CodeToken] = []
-            for token in lexer.tokens(of: Array(line)) where !token.text.isEmpty { append(token, to: &tokens) }
+            for token in lexer.tokens(of: Array(line.unicodeScalars)) where !token.text.isEmpty { append(token, to: &tokens) }
             return tokens
         }
     }

@@ -1,6 +1,6 @@
 /// JSON: keys (a string followed by `:`), string values, numbers, `true`, `false` and `null`.
 struct JSONLexer: LineLexer {
-    mutating func tokens(of line: [Character]) -> [CodeToken] {
+    mutating func tokens(of line: [Unicode.Scalar]) -> [CodeToken] {
         var scanner = LineScanner(line)
         var tokens: [CodeToken] = []
         while let c = scanner.current {

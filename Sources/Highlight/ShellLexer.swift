@@ -9,14 +9,14 @@ struct ShellLexer: LineLexer {
     /// A heredoc this line opens; its body starts on the next line.
     private var opening: (delimiter: String, tabs: Bool)?
     /// The quote of a string still open at the end of the last line, and the lexer of its content.
-    private var string: (quote: Character, body: YAMLLexer)?
+    private var string: (quote: Unicode.Scalar, body: YAMLLexer)?
 
-    mutating func tokens(of line: [Character]) -> [CodeToken] {
+    mutating func tokens(of line: [Unicode.Scalar]) -> [CodeToken] {
         if var open = heredoc {
-            let text = String(open.tabs ? line.drop { $0 == "\t" } : line[...])
+            let text = String(scalars: open.tabs ? line.drop { $0 == "\t" } : line[...])
             if text == open.delimiter {
                 heredoc = nil
-                return [CodeToken(String(line), .operator)]
+                return [CodeToken(String(scalars: line), .operator)]
             }
             defer { heredoc = open }
             return open.body.tokens(of: line)
@@ -42,7 +42,7 @@ struct ShellLexer: LineLexer {
     }
 
     /// One line of commands.
-    private mutating func command(_ line: [Character]) -> [CodeToken] {
+    private mutating func command(_ line: [Unicode.Scalar]) -> [CodeToken] {
         var scanner = LineScanner(line)
         var tokens: [CodeToken] = []
         var commandNext = !continues
@@ -68,7 +68,7 @@ struct ShellLexer: LineLexer {
                 flush()
                 let quoted = scanner.quoted(escapes: c == "\"")
                 tokens.append(CodeToken(quoted, .string))
-                if quoted.count < 2 || quoted.last != c { string = (c, YAMLLexer()) }
+                if quoted.count < 2 || quoted.unicodeScalars.last != c { string = (c, YAMLLexer()) }
                 commandNext = false
             case "$":
                 flush()
@@ -80,7 +80,7 @@ struct ShellLexer: LineLexer {
                 } else {
                     _ = scanner.take { $0.isLetter || $0.isNumber || $0 == "_" }
                 }
-                tokens.append(CodeToken(String(scanner.chars[start..<scanner.index]), .variable))
+                tokens.append(CodeToken(String(scalars: scanner.chars[start..<scanner.index]), .variable))
             case "<" where scanner.peek() == "<" && scanner.peek(2) == "<":
                 flush()
                 tokens.append(CodeToken("<<<", .operator))  // a here-string: the word after it is the input
@@ -109,7 +109,7 @@ struct ShellLexer: LineLexer {
                 tokens.append(CodeToken(String(c), .plain))
                 scanner.index += 1
             default:
-                word.append(c)
+                word.unicodeScalars.append(c)
                 scanner.index += 1
             }
         }
@@ -119,7 +119,7 @@ struct ShellLexer: LineLexer {
     }
 
     /// Where `quote` closes a string in `line` (a backslash escapes inside double quotes), nil when it does not.
-    private static func closingQuote(_ quote: Character, in line: ArraySlice<Character>) -> Int? {
+    private static func closingQuote(_ quote: Unicode.Scalar, in line: ArraySlice<Unicode.Scalar>) -> Int? {
         var index = line.startIndex
         while index < line.endIndex {
             if line[index] == quote { return index }

@@ -1,9 +1,9 @@
 /// YAML: keys, list dashes and document markers, quoted strings, numbers and literal words, comments.
 struct YAMLLexer: LineLexer {
-    mutating func tokens(of line: [Character]) -> [CodeToken] {
+    mutating func tokens(of line: [Unicode.Scalar]) -> [CodeToken] {
         var scanner = LineScanner(line)
         var tokens = [CodeToken(scanner.take { $0 == " " || $0 == "\t" }, .plain)]
-        let text = String(line)
+        let text = String(scalars: line)
         if text == "---" || text == "..." { return [CodeToken(text, .operator)] }
         while scanner.current == "-", scanner.peek() == " " || scanner.peek() == nil {
             tokens.append(CodeToken("-", .operator))
@@ -13,7 +13,7 @@ struct YAMLLexer: LineLexer {
         if scanner.current == "#" { return tokens + [CodeToken(scanner.rest(), .comment)] }
         // A key: up to the first `:` followed by a space or the end, outside quotes.
         if let colon = Self.keyColon(in: scanner.chars, from: scanner.index) {
-            tokens.append(CodeToken(String(scanner.chars[scanner.index..<colon]), .key))
+            tokens.append(CodeToken(String(scalars: scanner.chars[scanner.index..<colon]), .key))
             tokens.append(CodeToken(":", .plain))
             scanner.index = colon + 1
             tokens.append(CodeToken(scanner.take { $0 == " " }, .plain))
@@ -23,7 +23,7 @@ struct YAMLLexer: LineLexer {
     }
 
     /// The index of the `:` that ends a plain or quoted key starting at `start`, nil when the line has none.
-    private static func keyColon(in chars: [Character], from start: Int) -> Int? {
+    private static func keyColon(in chars: [Unicode.Scalar], from start: Int) -> Int? {
         var index = start
         if index < chars.count, chars[index] == "\"" || chars[index] == "'" {
             let quote = chars[index]
@@ -51,7 +51,7 @@ struct YAMLLexer: LineLexer {
         } else {
             var text = ""
             while let c = scanner.current, !(c == "#" && text.last == " ") {
-                text.append(c)
+                text.unicodeScalars.append(c)
                 scanner.index += 1
             }
             let trimmed = text.trimmingTrailingSpaces
