@@ -11,7 +11,7 @@ let package = Package(
     name: "howto",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "howto", targets: ["howto"]),
+        .executable(name: "howto", targets: ["HowtoCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -149,8 +149,9 @@ let package = Package(
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
-        // The CLI; also answers as `vault`, `deck` and `kong` (multi-call binary).
-        .executableTarget(name: "howto", dependencies: [
+        // The CLI (the product `howto`; a folder no other target shares in any case); also answers as `vault`,
+        // `deck` and `kong` (multi-call binary).
+        .executableTarget(name: "HowtoCLI", dependencies: [
             "Diagnostics", "HowTo", "HowToPlan", "Site", "Preview", "Runner", "Walk", "MockVault", "MockIdP", "TestPKI", "VaultCLI", "Gateway",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict, plugins: ["BuildInfo"]),

@@ -3,6 +3,7 @@
 /// the result once with the Markdown module, and derives both the page HTML and the step plan
 /// from that one block tree.
 public import Diagnostics
+public import HowToPlan
 import Foundation
 
 /// Loads site data and how-to pages from a content directory.
@@ -61,7 +62,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Loads, validates and renders one how-to for a topology; the page is nil when any error was found.
-    public func load(page path: String, site: SiteConfig, topology: String = "on-prem") -> (page: HowToPage?, diagnostics: [Diagnostic]) {
+    public func load(page path: String, site: SiteConfig, topology: Topology = .onPrem) -> (page: HowToPage?, diagnostics: [Diagnostic]) {
         let bytes: [UInt8]?
         do {
             // A how-to named from outside the root is the caller's choice; one under it must stay inside.

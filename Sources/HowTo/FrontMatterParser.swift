@@ -12,7 +12,7 @@ struct FrontMatterParser {
     let includes: IncludeStore
     let render: Render
 
-    /// Every top-level key of the Kong how-to vocabulary.
+    /// Every top-level key of the Kong how-to vocabulary (what a misspelt key is matched against).
     static let knownKeys: Set<String> = [
         "title", "content_type", "permalink", "products", "tldr", "description", "prereqs", "works_on",
         "related_resources", "tags", "min_version", "cleanup", "tools", "entities", "breadcrumbs", "plugins",
@@ -22,7 +22,7 @@ struct FrontMatterParser {
     ]
     /// The `works_on` topologies.
     static let topologies: Set<String> = ["on-prem", "konnect"]
-    /// The `prereqs` sub-keys Kong's templates read.
+    /// The `prereqs` sub-keys Kong's templates read (what a misspelt one is matched against).
     static let prereqKeys: Set<String> = [
         "inline", "entities", "skip_product", "kubernetes", "operator", "konnect", "gateway", "show_works_on",
         "enterprise", "cloud", "expand_accordion", "ports", "skip_tool", "entities_product",
@@ -127,8 +127,7 @@ struct FrontMatterParser {
         case "wasm": fm.wasm = reader.bool(value, key)
         case "premium_partner": _ = reader.bool(value, key)
         default:
-            let hint = key == "bread-crumbs" ? " (did you mean `breadcrumbs`?)" : ""
-            reader.warning(keyNode, "unknown front matter key `\(key)`\(hint); it is ignored")
+            reader.warning(keyNode, "unknown front matter key `\(key)`\(Suggestion.hint(for: key, in: Self.knownKeys)); it is ignored")
         }
     }
 
@@ -282,7 +281,7 @@ struct FrontMatterParser {
             case "entities_product": _ = reader.string(value, path)
             case "kubernetes", "operator": _ = reader.mapping(value, path)
             default:
-                let hint = key == "prereqs" ? " (a nested `prereqs:` is a typo)" : ""
+                let hint = key == "prereqs" ? " (a nested `prereqs:` is a typo)" : Suggestion.hint(for: key, in: Self.prereqKeys)
                 reader.warning(keyNode, "unknown key `\(key)` in `prereqs`\(hint); it is ignored")
             }
         }

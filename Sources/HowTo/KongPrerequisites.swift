@@ -1,4 +1,5 @@
 import Foundation
+import HowToPlan
 import Liquid
 import Yams
 
@@ -15,7 +16,7 @@ struct KongPrerequisites {
         /// A `prereqs.inline` item, rendered as our own items are.
         case inline(FrontMatter.InlineItem)
         /// A generated item: the Liquid that includes its template, and the topology it is shown for.
-        case generated(liquid: String, topology: String?)
+        case generated(liquid: String, topology: Topology?)
     }
 
     /// The include every Kong prerequisite template renders its item with; a content tree without it gets
@@ -103,11 +104,11 @@ struct KongPrerequisites {
     var entries: [Entry] {
         var out: [Entry] = inline.filter { $0.position == "before" }.map(Entry.inline)
         // Kong's template assigns `product` before its includes, and some of them read it.
-        func add(_ liquid: String, _ topology: String? = nil) {
+        func add(_ liquid: String, _ topology: Topology? = nil) {
             out.append(.generated(liquid: "{%- assign product = page.products[0] -%}" + liquid, topology: topology))
         }
         if konnectAuthOnly {
-            add("{% include prereqs/products/konnect-auth-only.md tier=include.tier %}", "konnect")
+            add("{% include prereqs/products/konnect-auth-only.md tier=include.tier %}", .konnect)
         }
         for pair in prereqs["cloud"]?.elements ?? [] {
             let name = pair[.int(0)].text
@@ -122,18 +123,18 @@ struct KongPrerequisites {
         if prereqs["skip_product"] != .bool(true), !products.isEmpty, rendersWorksOn {
             if products.contains("gateway") || products.contains("ai-gateway") {
                 if worksOn.contains("konnect") {
-                    add("{% include prereqs/products/konnect.md tier=include.tier env_variables=prereqs.konnect ports=prereqs.ports %}", "konnect")
+                    add("{% include prereqs/products/konnect.md tier=include.tier env_variables=prereqs.konnect ports=prereqs.ports %}", .konnect)
                 }
                 if worksOn.contains("on-prem") {
-                    add("{% include prereqs/products/gateway.md rbac=page.rbac env_variables=prereqs.gateway %}", "on-prem")
+                    add("{% include prereqs/products/gateway.md rbac=page.rbac env_variables=prereqs.gateway %}", .onPrem)
                 }
             }
-            if products.contains("kic") { add("{% include prereqs/kubernetes/kic-konnect-cp.md prereqs=prereqs %}", "konnect") }
+            if products.contains("kic") { add("{% include prereqs/kubernetes/kic-konnect-cp.md prereqs=prereqs %}", .konnect) }
             for product in productIncludes {
                 let include = "prereqs/products/\(product).md"
                 if !worksOn.isEmpty, product != "operator" {
-                    for topology in ["konnect", "on-prem"] where worksOn.contains(topology) {
-                        add("{% include \(include) prereqs=prereqs topology=\"\(topology)\" %}", topology)
+                    for topology in [Topology.konnect, .onPrem] where worksOn.contains(topology.rawValue) {
+                        add("{% include \(include) prereqs=prereqs topology=\"\(topology.rawValue)\" %}", topology)
                     }
                 } else {
                     add("{% include \(include) prereqs=prereqs %}")
@@ -149,7 +150,7 @@ struct KongPrerequisites {
         for (key, include) in [("auth", "konnect_auth"), ("control_plane", "konnect_control_plane"),
                                ("konnectextension", "konnectextension"), ("network", "konnect_network")]
         where konnect[.string(key)].isTruthy {
-            add("{% include prereqs/operator/\(include).md config=prereqs.operator.konnect %}", "konnect")
+            add("{% include prereqs/operator/\(include).md config=prereqs.operator.konnect %}", .konnect)
         }
         if hasEntities, includeExists("prereqs/entities/\(entitiesProduct).md") {
             add("{% include prereqs/entities/\(entitiesProduct).md data=prereqs.data %}")

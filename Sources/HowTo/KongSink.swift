@@ -1,6 +1,7 @@
 import Diagnostics
-import Markdown
 import Foundation
+import HowToPlan
+import Markdown
 import Synchronization
 
 /// What Kong blocks leave behind while a page renders: placeholder HTML, tab and topology fragments,
@@ -11,7 +12,7 @@ final class KongSink: Sendable {
         /// `{% navtabs %}`: tabs in order; only the first one is part of the plan.
         case tabs([Tab])
         /// `{% konnect %}` / `{% on_prem %}`: content for one topology.
-        case topology(String, MarkdownDocument)
+        case topology(Topology, MarkdownDocument)
     }
 
     /// One `{% navtab "Title" %}`.

@@ -10,11 +10,11 @@ struct PageLoading {
     let loader: ContentLoader
     let path: String
     let site: SiteConfig
-    let topology: String
+    let topology: Topology
     private(set) var diagnostics: [Diagnostic] = []
     private let sink = KongSink()
 
-    init(loader: ContentLoader, path: String, site: SiteConfig, topology: String) {
+    init(loader: ContentLoader, path: String, site: SiteConfig, topology: Topology) {
         self.loader = loader
         self.path = path
         self.site = site
@@ -150,7 +150,7 @@ struct PageLoading {
 
     /// Renders a generated prerequisite or cleanup item with Kong's template in its markdown form (`### Title`, then
     /// the content); only its `marker` blocks are steps, as in Kong's harness. Nil when it renders no item.
-    private mutating func renderGenerated(_ liquid: String, topology itemTopology: String?, _ environment: RenderEnvironment,
+    private mutating func renderGenerated(_ liquid: String, topology itemTopology: Topology?, _ environment: RenderEnvironment,
                                           page: [String: LiquidValue], _ context: GeneratedItemContext,
                                           marker: String) -> (RenderedItem, [StepExtractor.Draft])? {
         var markdownPage = page
@@ -191,12 +191,12 @@ struct PageLoading {
         }
         let (document, found) = environment.markdown(text, at: item.contentLocation)
         diagnostics += found
-        var topology: String?
+        var topology: Topology?
         switch item.includeContent.map({ $0.hasPrefix("/") ? String($0.dropFirst()) : $0 }) {
-        case "cleanup/platform/konnect": topology = "konnect"
-        case "cleanup/products/gateway": topology = "on-prem"
+        case "cleanup/platform/konnect": topology = .konnect
+        case "cleanup/products/gateway": topology = .onPrem
         default:
-            let fragments = document.blocks.map { block -> String? in
+            let fragments = document.blocks.map { block -> Topology? in
                 guard case let .paragraph(p) = block, case let .topology(name, _)? = sink.fragment(for: p.text) else { return nil }
                 return name
             }
@@ -213,7 +213,7 @@ struct PageLoading {
     }
 
     /// An item made of a parsed document, and its steps (section = the title; only blocks carrying `marker` when one is given).
-    private mutating func item(title: String, _ document: MarkdownDocument, iconURL: String?, topology itemTopology: String?,
+    private mutating func item(title: String, _ document: MarkdownDocument, iconURL: String?, topology itemTopology: Topology?,
                                marker: String?) -> (RenderedItem, [StepExtractor.Draft]) {
         var extractor = StepExtractor(topology: topology, sink: sink, section: title)
         extractor.requiredMarker = marker

@@ -17,7 +17,7 @@ struct StepExtractor {
     }
 
     /// The topology the plan is for.
-    let topology: String
+    let topology: Topology
     /// The page's fragments and validations.
     let sink: KongSink
     /// When set, only code blocks carrying this attribute are steps, as in Kong's harness, which runs a generated
@@ -40,7 +40,7 @@ struct StepExtractor {
     /// Languages whose fences are steps by default.
     static let shellLanguages: Set<String> = ["sh", "bash", "shell", "console"]
 
-    init(topology: String, sink: KongSink, section: String) {
+    init(topology: Topology, sink: KongSink, section: String) {
         self.topology = topology
         self.sink = sink
         self.section = section
@@ -54,7 +54,7 @@ struct StepExtractor {
                 if heading.level == 2 {
                     section = sink.plainText(heading.text)
                     let only = heading.attributes["data-deployment-topology"]
-                    skippingSection = only != nil && only != topology
+                    skippingSection = only != nil && only != topology.rawValue
                 }
                 if !skippingSection { passages.append(.heading(level: heading.level, text: sink.plainText(heading.text))) }
             case let .paragraph(paragraph) where !skippingSection:
@@ -80,7 +80,7 @@ struct StepExtractor {
                 case .topology: continue
                 }
             case let .code(code) where !skippingSection:
-                if code.attributes["data-deployment-topology"].map({ $0 != topology }) == true { continue }
+                if code.attributes["data-deployment-topology"].map({ $0 != topology.rawValue }) == true { continue }
                 passages.append(.code(language: code.language, text: code.literal, location: code.location))
                 if let step = step(code) { steps.append(step) }
             case let .blockQuote(quote) where !skippingSection:
@@ -127,7 +127,7 @@ struct StepExtractor {
             return nil
         }
         for key in pairs.keys where !StepAttributes.knownKeys.contains(key) && !key.hasPrefix("data-") && !["id", "class", "style", "title"].contains(key) {
-            diagnostics.append(.warning(at: code.location, "unknown step attribute `\(key)`; known: \(StepAttributes.knownKeys.sorted().joined(separator: ", "))"))
+            diagnostics.append(.warning(at: code.location, "unknown step attribute `\(key)`\(Suggestion.hint(for: key, in: StepAttributes.knownKeys)); known: \(StepAttributes.knownKeys.sorted().joined(separator: ", "))"))
         }
         let script = language == "console" ? Self.consoleCommands(code.literal) : code.literal
         guard !script.isBlank else { return nil }

@@ -81,7 +81,7 @@ struct ValidationBlock {
             validation = .notEmulated(type: type, needs: NotEmulatedCheck.needs[type]!, settings: check.settings)
             script = check.script
         default:
-            throw DiagnosticError([.error(at: location, "unknown validation type `\(type)`: use one of \(Self.types.joined(separator: ", "))")])
+            throw DiagnosticError([.error(at: location, "unknown validation type `\(type)`\(Suggestion.hint(for: type, in: Self.types)): use one of \(Self.types.joined(separator: ", "))")])
         }
     }
 

@@ -7,7 +7,7 @@ public struct Plan: Sendable, Hashable, Codable {
     /// The how-to's title (front matter, Liquid rendered).
     public var title: String
     /// The topology the plan was made for (`on-prem` by default).
-    public var topology: String
+    public var topology: Topology
     /// The lowest gateway version per product (`min_version`), e.g. `["gateway": "3.13"]`.
     public var minVersion: [String: String]
     /// False when the front matter says `automated_tests: false`.
@@ -19,7 +19,7 @@ public struct Plan: Sendable, Hashable, Codable {
 
     /// Creates a plan.
     public init(
-        file: String, title: String, topology: String = "on-prem", minVersion: [String: String] = [:],
+        file: String, title: String, topology: Topology = .onPrem, minVersion: [String: String] = [:],
         automatedTests: Bool = true, steps: [Step], cleanup: [Step] = []
     ) {
         self.file = file

@@ -115,7 +115,8 @@ struct Parser {
                 report(.error, tag.token, "`\(tag.name)` without an open `\(tag.name.dropFirst(3))`")
                 return nil
             }
-            report(strict ? .error : .warning, tag.token, "unknown tag `\(tag.name)`")
+            let known = registry.tags.union(registry.blocks).union(Self.blockTags)
+            report(strict ? .error : .warning, tag.token, "unknown tag `\(tag.name)`\(Suggestion.hint(for: tag.name, in: known))")
             guard hasTag(named: "end\(tag.name)") else { return nil }
             let (body, _) = parseBlockBody(tag, until: ["end\(tag.name)"])
             return .sequence(body)
@@ -341,7 +342,7 @@ struct Parser {
 
     private mutating func reportUnknownFilters(_ parser: ExpressionParser) {
         for (name, offset) in parser.unknownFilters {
-            diagnostics.append(.error(at: source.location(offset), "unknown filter `\(name)`"))
+            diagnostics.append(.error(at: source.location(offset), "unknown filter `\(name)`\(Suggestion.hint(for: name, in: registry.filters))"))
         }
     }
 }

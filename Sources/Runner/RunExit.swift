@@ -1,4 +1,4 @@
-/// The process exit codes of `howto test` (DESIGN.md): 0 pass, 1 failure, 2 bad input, 3 internal, 4 budget.
+/// The process exit codes of every `howto` command (ARCHITECTURE.md, "Errors and exit codes").
 public enum RunExit {
     public static let passed: Int32 = 0
     public static let failed: Int32 = 1
@@ -7,6 +7,12 @@ public enum RunExit {
     public static let budgetExceeded: Int32 = 4
     /// Stopped by SIGINT/SIGTERM (128 + SIGINT, as shells report it).
     public static let interrupted: Int32 = 130
+
+    /// Each code and what it means, as `howto --help` lists them.
+    public static let meanings: [(code: Int32, meaning: String)] = [
+        (passed, "pass"), (failed, "a step or validation failed"), (badInput, "bad input"), (internalError, "internal error"),
+        (budgetExceeded, "run budget exceeded"), (interrupted, "interrupted"),
+    ]
 
     /// The exit code for a run's results; a how-to with checks that could not run fails unless `allowUnrunnable`.
     public static func code(for results: [TutorialResult], allowUnrunnable: Bool = false) -> Int32 {

@@ -181,7 +181,7 @@ import Testing
         let html = try #require(onPrem?.bodyHTML)
         #expect(html.contains("data-deployment-topology=\"konnect\"") && html.contains("echo konnect"))
         #expect(html.contains("data-deployment-topology=\"on-prem\""))
-        let (konnect, _, _) = try TestSupport.load(TestSupport.page(body: body), topology: "konnect")
+        let (konnect, _, _) = try TestSupport.load(TestSupport.page(body: body), topology: .konnect)
         #expect(konnect?.plan.steps.map(\.script) == ["echo konnect\n"])
         #expect(konnect?.plan.steps.first?.location.line == 13)
     }

@@ -13,7 +13,7 @@ import Testing
 
     struct Case: Sendable, CustomTestStringConvertible {
         var page: String
-        var topology: String
+        var topology: Topology
         /// Title and topology ("-" for both) of each item, in order.
         var items: [String]
         /// The sections of the prerequisite steps planned for the topology.
@@ -24,18 +24,18 @@ import Testing
     static let cases: [Case] = [
         // inline `position: before` first, the on-prem quickstart, the decK tool, the entities. As in Kong's harness,
         // only the entities' marked apply block is a step: not the inline item's unmarked blocks, not the quickstart.
-        Case(page: "gateway/authenticate-consumers-with-key-auth-enc.md", topology: "on-prem",
+        Case(page: "gateway/authenticate-consumers-with-key-auth-enc.md", topology: .onPrem,
              items: ["Enable Keyring -", "Kong Gateway running on-prem", "decK v1.65.2+ -", "Required entities -"],
              steps: ["Required entities"]),
         // Past the first page of a series with `skip_product`: nothing generated.
-        Case(page: "kubernetes-ingress-controller/kic-get-started-key-authentication.md", topology: "on-prem", items: [], steps: []),
+        Case(page: "kubernetes-ingress-controller/kic-get-started-key-authentication.md", topology: .onPrem, items: [], steps: []),
         // operator.konnect.auth: the KonnectAPIAuthConfiguration item, konnect only, without the markdown form's
         // "Konnect deployments: " prefix; `konnect_auth_only?` adds the Konnect account item first.
-        Case(page: "operator/operator-get-started-gateway-api-2-create-gateway.md", topology: "konnect",
+        Case(page: "operator/operator-get-started-gateway-api-2-create-gateway.md", topology: .konnect,
              items: ["Kong Konnect konnect", "Create a KonnectAPIAuthConfiguration resource konnect"], steps: []),
         // `kubernetes.gateway_api` with `gateway_api_optional`: the Gateway API item, whose blocks are `data-test-prereq`,
         // after the Konnect account item (`konnect_auth_only?` ignores `skip_product`, as Kong's drop does).
-        Case(page: "kubernetes-ingress-controller/kic-install.md", topology: "on-prem",
+        Case(page: "kubernetes-ingress-controller/kic-install.md", topology: .onPrem,
              items: ["Kong Konnect konnect", "Enable the Gateway API (Optional) -"], steps: ["Enable the Gateway API (Optional)", "Enable the Gateway API (Optional)"]),
     ]
 
@@ -44,7 +44,7 @@ import Testing
         let loader = ContentLoader(root: Self.corpus)
         let (page, diagnostics) = loader.load(page: Self.corpus + "/_how-tos/" + c.page, site: try loader.loadSite(), topology: c.topology)
         let loaded = try #require(page, "\(diagnostics)")
-        let items = loaded.prerequisites.map { "\($0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")) \($0.topology ?? "-")" }
+        let items = loaded.prerequisites.map { "\($0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")) \($0.topology?.rawValue ?? "-")" }
         #expect(items == c.items)
         #expect(loaded.plan.steps.filter { $0.phase == .prerequisite }.map(\.section) == c.steps)
         // No cleanup block of the corpus is marked `data-test-cleanup`: Kong's harness runs none (nor its quickstart's `-d`).
@@ -60,9 +60,9 @@ import Testing
     ])
     func cleanupFollowsKongsTemplate(_ page: String, _ expected: [String]) throws {
         let loader = ContentLoader(root: Self.corpus)
-        let (loaded, diagnostics) = loader.load(page: Self.corpus + "/_how-tos/" + page, site: try loader.loadSite(), topology: "on-prem")
+        let (loaded, diagnostics) = loader.load(page: Self.corpus + "/_how-tos/" + page, site: try loader.loadSite(), topology: .onPrem)
         let cleanup = try #require(loaded, "\(diagnostics)").cleanup
-        #expect(cleanup.map { "\($0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")) \($0.topology ?? "-")" } == expected)
+        #expect(cleanup.map { "\($0.title.split(whereSeparator: \.isWhitespace).joined(separator: " ")) \($0.topology?.rawValue ?? "-")" } == expected)
         if page.hasPrefix("kubernetes") {
             #expect(cleanup[0].html.contains("kubectl delete -n kong -f https://developer.konghq.com/manifests/kic/echo-service.yaml"), "\(cleanup[0].html)")
         }

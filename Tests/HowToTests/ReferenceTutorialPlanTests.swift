@@ -6,7 +6,7 @@ import Testing
 
 /// The plan of the reference tutorial, from the same parse as its page.
 @Suite struct ReferenceTutorialPlanTests {
-    static func load(topology: String = "on-prem") throws -> HowToPage {
+    static func load(topology: Topology = .onPrem) throws -> HowToPage {
         let loader = ContentLoader(root: TestSupport.contentRoot, strict: true)
         let (page, diagnostics) = loader.load(page: TestSupport.tutorial, site: try loader.loadSite(), topology: topology)
         #expect(diagnostics.isEmpty, "the reference tutorial must be clean even under --strict: \(diagnostics)")
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func konnectTopologyPlansTheKonnectCleanupInstead() throws {
-        let plan = try Self.load(topology: "konnect").plan
+        let plan = try Self.load(topology: .konnect).plan
         #expect(plan.cleanup.map(\.section) == ["Clean up HashiCorp Vault", "Clean up Konnect environment"])
         #expect(plan.cleanup.last?.script.contains("control-planes/$KONNECT_CONTROL_PLANE_ID") == true)
     }
@@ -91,7 +91,7 @@ import Testing
             "Set up your OAuth2 identity provider", "Start HashiCorp Vault", "Configure the JWT auth method", "Store a secret",
             "Let the default policy read the secret", "Configure the Vault entity", "Validate",
         ])
-        #expect(page.cleanup.map(\.topology) == [nil, "on-prem", "konnect"])
+        #expect(page.cleanup.map(\.topology) == [nil, .onPrem, .konnect])
         #expect(page.faqs.count == 8)
         #expect(page.faqs[1].answerHTML.contains("<span class=\"badge new-in\">v3.4+</span>"))
         #expect(page.faqs[0].questionHTML == "How do I rotate my secrets in HashiCorp Vault and how does Kong Gateway pick up the new secret values?")

@@ -1,5 +1,6 @@
 import Foundation
 import Diagnostics
+import HowToPlan
 @testable import HowTo
 
 /// Paths and helpers shared by the HowTo tests.
@@ -31,7 +32,7 @@ enum TestSupport {
     }
 
     /// Loads `how-to/page.md` from a scratch content root made of `files` plus that page.
-    static func load(_ page: String, files: [String: String] = [:], strict: Bool = false, topology: String = "on-prem")
+    static func load(_ page: String, files: [String: String] = [:], strict: Bool = false, topology: Topology = .onPrem)
         throws -> (page: HowToPage?, diagnostics: [Diagnostic], root: String)
     {
         var files = files

@@ -11,7 +11,7 @@ import Testing
     private func referencePage() throws -> HowToPage {
         let loader = ContentLoader(root: Self.root + "/content", strict: false)
         let site = try loader.loadSite()
-        let (page, diagnostics) = loader.load(page: Self.root + "/content/how-to/configure-hashicorp-vault-with-oauth2.md", site: site, topology: "on-prem")
+        let (page, diagnostics) = loader.load(page: Self.root + "/content/how-to/configure-hashicorp-vault-with-oauth2.md", site: site, topology: .onPrem)
         #expect(!diagnostics.contains { $0.severity == .error })
         return try #require(page)
     }

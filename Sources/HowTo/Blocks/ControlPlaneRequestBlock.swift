@@ -1,4 +1,5 @@
 import Foundation
+import HowToPlan
 import Liquid
 import Yams
 
@@ -7,14 +8,14 @@ import Yams
 enum ControlPlaneRequestBlock: KongBlock {
     static let name = "control_plane_request"
     /// Kong's `_data/control_plane_request.yml` `url_origin`.
-    static let origins = [("konnect", "$KONNECT_CONTROL_PLANE_URL"), ("on-prem", "http://localhost:8001")]
+    static let origins: [(Topology, String)] = [(.konnect, "$KONNECT_CONTROL_PLANE_URL"), (.onPrem, "http://localhost:8001")]
 
     static func render(_ call: LiquidBlockCall, _ env: RenderEnvironment) throws -> String {
         let (entries, _) = try BlockYAML(call.body, at: call.bodyLocation, block: name).mapping(name)
         guard let path = entries["url"].flatMap({ $0.string }) else { throw RequestBlocks.missingURL(name, call) }
         var worksOn = ["on-prem"]
         if case let .dictionary(page) = call.context["page"], let listed = page["works_on"] { worksOn = listed.elements.map(\.text) }
-        return origins.filter { worksOn.contains($0.0) }.map { topology, origin in
+        return origins.filter { worksOn.contains($0.0.rawValue) }.map { topology, origin in
             RequestBlocks.fence(RequestSnippet(url: origin + path, settings: entries), topology: topology)
         }.joined()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HowToPlan
 import Liquid
 import Yams
 
@@ -13,6 +14,6 @@ enum KonnectAPIRequestBlock: KongBlock {
         let region = entries["region"].flatMap { $0.string } ?? "us"
         let snippet = RequestSnippet(url: "https://\(region).api.konghq.com\(path)", settings: entries,
                                      extraHeaders: ["Authorization: Bearer $KONNECT_TOKEN"])
-        return RequestBlocks.fence(snippet, topology: "konnect")
+        return RequestBlocks.fence(snippet, topology: .konnect)
     }
 }

@@ -1,5 +1,7 @@
+import HowToPlan
+
 /// `{% konnect %}`: content for Konnect only.
 enum KonnectBlock: TopologyBlock {
     static let name = "konnect"
-    static let topology = "konnect"
+    static let topology = Topology.konnect
 }

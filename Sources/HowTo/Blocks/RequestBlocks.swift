@@ -1,5 +1,6 @@
-import Foundation
 import Diagnostics
+import Foundation
+import HowToPlan
 import Liquid
 import Yams
 
@@ -10,8 +11,8 @@ enum RequestBlocks {
     }
 
     /// The snippet's fence; a topology marks it so a plan for another topology leaves it out.
-    static func fence(_ snippet: RequestSnippet, topology: String?) -> String {
-        let marked = topology.map { "\n{: data-deployment-topology=\"\($0)\" }" } ?? ""
+    static func fence(_ snippet: RequestSnippet, topology: Topology?) -> String {
+        let marked = topology.map { "\n{: data-deployment-topology=\"\($0.rawValue)\" }" } ?? ""
         return snippet.markdown.replacingOccurrences(of: "\n```\n\n", with: "\n```\(marked)\n\n")
     }
 }

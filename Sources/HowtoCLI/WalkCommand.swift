@@ -43,8 +43,8 @@ struct WalkCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The emulated gateway version.")
     var gatewayVersion: String = "3.13"
 
-    @Option(name: .long, help: "Deployment topology (on-prem or konnect).")
-    var topology: String = "on-prem"
+    @Option(name: .long, help: "Deployment topology (\(Topology.allCases.map(\.rawValue).joined(separator: " or "))).")
+    var topology: Topology = .onPrem
 
     @Option(name: .long, help: "junit:PATH or json:PATH: the walk's verdicts, as `howto test` reports them; repeatable.")
     var report: [ReportTarget] = []
@@ -57,7 +57,7 @@ struct WalkCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let loaded = try PlanLoader(contentRoot: options.content, strict: options.strict, topology: topology).load([file]).first else {
-            throw ExitCode(2)
+            throw ExitCode.badInput
         }
         let page = loaded.page
         let environment = ProcessInfo.processInfo.environment
@@ -84,7 +84,7 @@ struct WalkCommand: AsyncParsableCommand {
             throw ExitCode(outcome.exitCode)
         case let .failure(error):
             StandardStream.error.write("\(file):1:1: error: \(error)\n")
-            throw ExitCode(2)
+            throw ExitCode.badInput
         }
     }
 

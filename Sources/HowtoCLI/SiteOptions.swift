@@ -25,7 +25,7 @@ struct SiteOptions: ParsableArguments {
             return try VerificationResults(paths: results)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw ExitCode.badInput
         }
     }
 }

@@ -25,10 +25,10 @@ struct BuildCommand: AsyncParsableCommand {
             print("built \(report.howToCount) how-tos, \(report.pagesWritten) pages into \(output)/ in \(String(format: "%.2f", report.duration.milliseconds / 1000)) s")
         } catch let error as DiagnosticError {
             DiagnosticPrinter.print(error.diagnostics)
-            throw ExitCode(2)
+            throw ExitCode.badInput
         } catch let error as SiteError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(error.isBadInput ? 2 : 3)
+            throw error.isBadInput ? ExitCode.badInput : ExitCode.internalError
         }
     }
 }

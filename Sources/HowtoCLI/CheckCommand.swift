@@ -16,7 +16,7 @@ struct CheckCommand: AsyncParsableCommand {
         let diagnostics = await SiteChecker(
             contentRoot: directory ?? options.root, strict: options.strict, allowLinksOutsideRoot: links.allowed).check()
         DiagnosticPrinter.print(diagnostics)
-        if diagnostics.hasErrors { throw ExitCode(2) }
+        if diagnostics.hasErrors { throw ExitCode.badInput }
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         print("checked \(directory ?? options.root): no errors\(warnings > 0 ? ", \(warnings) warning(s)" : "")")
     }

@@ -47,8 +47,8 @@ struct TestCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The emulated gateway version (min_version gate, decK field checks).")
     var gatewayVersion: String = "3.13"
 
-    @Option(name: .long, help: "Deployment topology (on-prem or konnect).")
-    var topology: String = "on-prem"
+    @Option(name: .long, help: "Deployment topology (\(Topology.allCases.map(\.rawValue).joined(separator: " or "))).")
+    var topology: Topology = .onPrem
 
     @Flag(name: .long, help: "Exit 0 when the only steps that did not pass are checks howto cannot run here (a gateway proxy, Kubernetes, gRPC); they stay 'not verified' in reports.")
     var allowUnrunnable = false
@@ -75,7 +75,7 @@ struct TestCommand: AsyncParsableCommand {
         if let shard = shard?.shard { loaded = loaded.filter { shard.contains($0.plan.file) } }
         for entry in loaded where !entry.plan.isRunnable {
             StandardStream.error.write("\(entry.plan.file):1:1: error: nothing to run: the how-to has no runnable step\n")
-            throw ExitCode(2)
+            throw ExitCode.badInput
         }
         var configuration = RunConfiguration(
             toolBinary: SelfExecutable.path, environment: ProcessInfo.processInfo.environment,
@@ -122,7 +122,7 @@ extension TestCommand {
     /// The options an isolated child run repeats (the file, its report and `--jobs 1` are added by the job).
     func childArguments() -> [String] {
         var arguments = ["--vault", (vault?.mode ?? .mock).rawValue,
-                         "--timeout", "\(timeout.milliseconds)ms", "--gateway-version", gatewayVersion, "--topology", topology]
+                         "--timeout", "\(timeout.milliseconds)ms", "--gateway-version", gatewayVersion, "--topology", topology.rawValue]
         if let content = options.content { arguments += ["--content", content] }
         if options.strict { arguments.append("--strict") }
         if let budget { arguments += ["--budget", "\(budget.milliseconds)ms"] }
@@ -178,7 +178,7 @@ extension TestCommand {
             selection = try AffectedSelection(since: revision)
         } catch {
             StandardStream.error.write("error: \(error)\n")
-            throw ExitCode(2)
+            throw ExitCode.badInput
         }
         let chosen = loaded.compactMap { entry in selection.reason(for: entry).map { (entry, $0) } }
         guard !chosen.isEmpty else {

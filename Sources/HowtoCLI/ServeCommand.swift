@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
                                   allowLinksOutsideRoot: links.allowed, results: try site.verificationResults())
         let first = await preview.build()
         DiagnosticPrinter.print(first.diagnostics)
-        if first.rewritten.isEmpty, first.diagnostics.hasErrors { throw ExitCode(2) }
+        if first.rewritten.isEmpty, first.diagnostics.hasErrors { throw ExitCode.badInput }
         StandardStream.output.write("built \(first.rewritten.filter { $0.hasSuffix(".html") }.count) pages in \(Self.milliseconds(first.duration))\n")
 
         // A parent may start us with SIGINT and SIGTERM blocked (Foundation's Process does); they must stop us.
@@ -64,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as FileWatcher.WatchError {
             await preview.close()
             StandardStream.error.write("error: \(error)\n")
-            throw ExitCode(2)
+            throw ExitCode.badInput
         }
         // The server's event loops may hold the site past this point: let go of its unpacked templates now.
         await preview.close()

@@ -10,7 +10,7 @@ struct PlanLoader {
     /// `--content` when given: it wins over the root found from each how-to's own path.
     let contentRoot: String?
     let strict: Bool
-    let topology: String
+    let topology: Topology
 
     /// A loaded how-to and whether the user named it (rather than a directory holding it).
     struct Loaded {
@@ -65,7 +65,7 @@ struct PlanLoader {
             loaded.append(Loaded(page: page, site: site, explicitlyNamed: explicit, contentRoot: root, providers: providers))
         }
         DiagnosticPrinter.print(diagnostics)
-        if diagnostics.hasErrors { throw ExitCode(2) }
+        if diagnostics.hasErrors { throw ExitCode.badInput }
         return loaded
     }
 

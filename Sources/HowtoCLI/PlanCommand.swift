@@ -15,15 +15,15 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: Format = .text
 
-    @Option(name: .long, help: "Deployment topology (on-prem or konnect).")
-    var topology: String = "on-prem"
+    @Option(name: .long, help: "Deployment topology (\(Topology.allCases.map(\.rawValue).joined(separator: " or "))).")
+    var topology: Topology = .onPrem
 
     @Argument(help: "The how-to file.")
     var file: String
 
     func run() async throws {
         let loaded = try PlanLoader(contentRoot: options.content, strict: options.strict, topology: topology).load([file])
-        guard let plan = loaded.first?.plan else { throw ExitCode(2) }
+        guard let plan = loaded.first?.plan else { throw ExitCode.badInput }
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -36,7 +36,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     /// The human-readable listing.
     static func text(_ plan: Plan) -> String {
-        var lines = ["\(plan.title) (\(plan.file), \(plan.topology)): \(plan.steps.count) steps, \(plan.cleanup.count) cleanup"]
+        var lines = ["\(plan.title) (\(plan.file), \(plan.topology.rawValue)): \(plan.steps.count) steps, \(plan.cleanup.count) cleanup"]
         for step in plan.steps + plan.cleanup {
             var tags = [step.kind.rawValue]
             if step.phase != .body { tags.append(step.phase.rawValue) }

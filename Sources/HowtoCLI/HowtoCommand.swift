@@ -8,11 +8,8 @@ struct HowtoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "howto",
         abstract: "Build, verify and walk through how-to tutorials written in Kong's docs format.",
-        discussion: """
-            Exit codes: 0 pass, 1 a step or validation failed, 2 bad input, 3 internal error, 4 run budget exceeded,
-            130 interrupted.
-            The binary also answers as `vault`, `deck` and `kong` when called by those names.
-            """,
+        discussion: "Exit codes: " + RunExit.meanings.map { "\($0.code) \($0.meaning)" }.joined(separator: ", ") + ".\n"
+            + "The binary also answers as `vault`, `deck` and `kong` when called by those names.",
         version: HowtoCommand.version,
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, PlanCommand.self, TestCommand.self, WalkCommand.self, MockCommand.self])
 
@@ -38,7 +35,7 @@ struct HowtoCommand: AsyncParsableCommand {
                 return 0
             }
             StandardStream.error.write((fullMessage(for: error) + "\n"))
-            return code == .validationFailure ? 2 : code.rawValue
+            return code == .validationFailure ? RunExit.badInput : code.rawValue
         }
     }
 }
