@@ -1,4 +1,5 @@
 import Diagnostics
+import HowToPlan
 import Liquid
 import Markdown
 import Synchronization
@@ -73,7 +74,8 @@ struct RenderEnvironment: Sendable {
 
     /// Markdown options for this page, with every placeholder registered so far.
     var markdownOptions: MarkdownOptions {
-        MarkdownOptions(allowRawHTML: allowRawHTML, placeholders: sink.placeholderHTML, highlightsCode: highlightsCode)
+        MarkdownOptions(allowRawHTML: allowRawHTML, hiddenAttributeKeys: StepAttributes.knownKeys, placeholders: sink.placeholderHTML,
+                        highlightsCode: highlightsCode)
     }
 
     /// Renders Liquid in `text` (which starts at `location`).

@@ -1,5 +1,3 @@
-public import Diagnostics
-
 /// The ordered, executable steps of one how-to for one deployment topology.
 public struct Plan: Sendable, Hashable, Codable {
     /// The how-to's path, as given by the user.

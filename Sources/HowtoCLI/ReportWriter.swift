@@ -16,7 +16,7 @@ struct ReportWriter {
         if environment["GITHUB_ACTIONS"] == "true" { print(GitHubReport.annotations(results), terminator: "") }
         if let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             // Appended: other steps of the job write to the same file.
-            if !FileManager.default.fileExists(atPath: summary) { FileManager.default.createFile(atPath: summary, contents: nil) }
+            if !FileManager.default.fileExists(atPath: summary) { _ = FileManager.default.createFile(atPath: summary, contents: nil) }
             if let handle = FileHandle(forWritingAtPath: summary) {
                 handle.seekToEndOfFile()
                 handle.write(Data(GitHubReport.summary(results, environment: environment).utf8))

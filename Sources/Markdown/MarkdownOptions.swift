@@ -1,15 +1,11 @@
 /// How a document is rendered to HTML: safety, hidden attributes, callouts, placeholders and hooks.
 public struct MarkdownOptions: Sendable {
-    /// Attribute keys that annotate steps for the runner; they never appear in HTML.
-    public static let stepAttributeKeys: Set<String> = [
-        "background", "ready", "timeout", "retry", "interval", "exit", "expect", "provider", "informational",
-    ]
     /// Blockquote classes rendered as callouts by default.
     public static let defaultCalloutClasses = ["info", "warning", "danger", "tip", "note", "important", "success"]
 
     /// Pass raw HTML and unsafe URLs through (cmark's `CMARK_OPT_UNSAFE`); off by default.
     public var allowRawHTML: Bool
-    /// Attribute keys never rendered.
+    /// Attribute keys never rendered (the page loader passes the runner's step attributes).
     public var hiddenAttributeKeys: Set<String>
     /// Attribute key prefixes never rendered (`data-test` by default).
     public var hiddenAttributePrefixes: [String]
@@ -25,10 +21,10 @@ public struct MarkdownOptions: Sendable {
     /// Whether code in a language the Highlight module knows gets `<span class="hl-KIND">` tokens (the site's pages).
     public var highlightsCode: Bool
 
-    /// Creates options; the defaults are safe and hide step annotations.
+    /// Creates options; the defaults are safe and hide `data-test*` annotations.
     public init(
         allowRawHTML: Bool = false,
-        hiddenAttributeKeys: Set<String> = MarkdownOptions.stepAttributeKeys,
+        hiddenAttributeKeys: Set<String> = [],
         hiddenAttributePrefixes: [String] = ["data-test"],
         calloutClasses: [String] = MarkdownOptions.defaultCalloutClasses,
         headingAnchors: Bool = true,

@@ -15,6 +15,7 @@ final class PlainHTTPRejector: ChannelInboundHandler, RemovableChannelHandler {
             return
         }
         let reply = context.channel.allocator.buffer(string: Self.answer)
-        context.writeAndFlush(NIOAny(reply)).whenComplete { _ in context.close(promise: nil) }
+        let channel = context.channel
+        context.writeAndFlush(NIOAny(reply)).whenComplete { _ in channel.close(promise: nil) }
     }
 }

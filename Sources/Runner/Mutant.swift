@@ -93,7 +93,7 @@ public struct Mutant: Sendable, Hashable {
     }
 
     // `.../role/NAME` and `path "GLOB"`; `key=value` arguments are found per command line below.
-    nonisolated(unsafe) private static let patterns: [NSRegularExpression] = [
+    private static let patterns: [NSRegularExpression] = [
         #"/role/([A-Za-z0-9_-]+)"#,
         #"(?m)^\s*path\s+"([^"\n]+)""#,
     ].map { try! NSRegularExpression(pattern: $0) }

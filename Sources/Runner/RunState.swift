@@ -40,7 +40,7 @@ final class RunState: @unchecked Sendable {
         let template = configuration.workRoot + "/howto-run-XXXXXX"
         var buffer = Array(template.utf8CString)
         guard mkdtemp(&buffer) != nil else { throw RunnerError.workDirectory(template) }
-        let directory = String(cString: buffer)
+        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var environment = configuration.environment
         var notes: [String] = []
         let tools = try ToolDirectory.create(in: directory + "/bin", configuration: configuration)

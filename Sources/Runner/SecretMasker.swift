@@ -13,14 +13,14 @@ public struct SecretMasker: Sendable {
     private static let secretNameMarkers = ["SECRET", "TOKEN", "PASSWORD", "PASSWD", "PRIVATE_KEY"]
     // Vault/OpenBao tokens (hvs., hvb., hvr., s., b., r.), JWTs (three base64url parts, header starts eyJ)
     // and PEM private keys (PKCS#8, EC, RSA, encrypted), from BEGIN to END or, cut short, to the end of the text.
-    nonisolated(unsafe) private static let patterns: [NSRegularExpression] = [
+    private static let patterns: [NSRegularExpression] = [
         #"\b(?:hv[sbr]|[sbr])\.[A-Za-z0-9_-]{20,}"#,
         #"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"#,
         #"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----.*?(?:-----END (?:[A-Z]+ )*PRIVATE KEY-----|\z)"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.dotMatchesLineSeparators]) }
 
     // `NAME=value`, `export NAME='value'`, `declare -x NAME="value"`: a value with no expansion in it.
-    nonisolated(unsafe) private static let literalAssignment = try! NSRegularExpression(
+    private static let literalAssignment = try! NSRegularExpression(
         pattern: #"(?:^|[\s;&|(])(?:(?:export|declare|local|readonly|typeset)\s+(?:-[a-zA-Z]+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=(?:'([^']*)'|"([^"$`\\]*)"|([^\s;&|()<>'"$`\\]+))"#,
         options: [.anchorsMatchLines])
 

@@ -39,27 +39,25 @@ public enum VaultCommand {
         return VaultCommandResult(stdout: console.stdout, stderr: console.stderr, exitCode: code)
     }
 
-    /// The subcommands this module implements.
-    public static let commands = ["status", "read", "write", "delete", "list", "unwrap", "login", "secrets",
-                                  "auth", "kv", "policy", "token", "operator", "print", "version"]
+    /// One subcommand's entry point: its arguments after the name, the shared context; the exit code.
+    private typealias Handler = @Sendable ([String], CommandContext) async -> Int32
+
+    /// The subcommands this module implements, in the order `vault` lists them.
+    private static let handlers: [(name: String, run: Handler)] = [
+        ("status", StatusCommand.run), ("read", LogicalCommands.read), ("write", LogicalCommands.write),
+        ("delete", LogicalCommands.delete), ("list", LogicalCommands.list), ("unwrap", LogicalCommands.unwrap),
+        ("login", LoginCommand.run), ("secrets", { await MountCommands.run(.secrets, $0, $1) }),
+        ("auth", { await MountCommands.run(.auth, $0, $1) }), ("kv", KVCommand.run), ("policy", PolicyCommand.run),
+        ("token", TokenCommand.run), ("operator", OperatorCommand.run), ("print", PrintCommand.run),
+    ]
+
+    /// The subcommand names this module implements (and `version`).
+    public static var commands: [String] { handlers.map(\.name) + ["version"] }
 
     private static func dispatch(_ arguments: [String], _ context: CommandContext) async -> Int32 {
         let rest = Array(arguments.dropFirst())
+        if let handler = handlers.first(where: { $0.name == arguments.first }) { return await handler.run(rest, context) }
         switch arguments.first {
-        case "status": return await StatusCommand.run(rest, context)
-        case "read": return await LogicalCommands.read(rest, context)
-        case "write": return await LogicalCommands.write(rest, context)
-        case "delete": return await LogicalCommands.delete(rest, context)
-        case "list": return await LogicalCommands.list(rest, context)
-        case "unwrap": return await LogicalCommands.unwrap(rest, context)
-        case "login": return await LoginCommand.run(rest, context)
-        case "secrets": return await MountCommands.run(.secrets, rest, context)
-        case "auth": return await MountCommands.run(.auth, rest, context)
-        case "kv": return await KVCommand.run(rest, context)
-        case "policy": return await PolicyCommand.run(rest, context)
-        case "token": return await TokenCommand.run(rest, context)
-        case "operator": return await OperatorCommand.run(rest, context)
-        case "print": return await PrintCommand.run(rest, context)
         case "version", "-version", "--version", "-v":
             context.console.info("Vault v1.17.6 (howto), emulated by the howto binary")
             return 0

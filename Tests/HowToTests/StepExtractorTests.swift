@@ -10,6 +10,16 @@ import Testing
         return (page?.plan.steps ?? [], diagnostics)
     }
 
+    /// Every attribute the runner reads is kept out of the page, raw HTML allowed or not.
+    @Test(arguments: [false, true]) func everyStepAttributeStaysOutOfThePage(allowRawHTML: Bool) throws {
+        let attributes = StepAttributes.knownKeys.sorted().map { "\($0)=\"\($0 == "ready" ? "http://127.0.0.1:1" : "1")\"" }.joined(separator: " ")
+        let site = "base_gateway: Kong Gateway\nallow_raw_html: \(allowRawHTML)\n"
+        let (page, _, root) = try TestSupport.load(TestSupport.page(body: "```sh\necho hi\n```\n{: \(attributes) }\n"), files: ["_data/site.yml": site])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let html = try #require(page?.bodyHTML)
+        for key in StepAttributes.knownKeys { #expect(!html.contains(key + "="), "\(key) shown in \(html)") }
+    }
+
     @Test func shellLanguagesAreStepsOthersNeedAMarker() throws {
         let body = """
             ## A

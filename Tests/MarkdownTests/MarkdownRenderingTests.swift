@@ -49,7 +49,7 @@ import Testing
             vault server -dev
             ```
             {: .no-copy-code data-test-step="block" data-test-prereq='block' data-deployment-topology="on-prem" title="a \\"b\\" <c>" }
-            """)
+            """, options: MarkdownOptions(hiddenAttributeKeys: ["background", "ready", "timeout", "retry", "interval", "exit", "expect", "provider", "informational"]))
         #expect(out.hasPrefix(#"<div class="code-block no-copy-code" data-deployment-topology="on-prem" title="a &quot;b&quot; &lt;c&gt;" data-lang="sh"><pre>"#))
         for hidden in ["copy-button", "data-test", "background", "ready", "timeout", "retry", "interval", "exit=", "expect", "provider", "informational", "{"] {
             #expect(!out.contains(hidden), "\(hidden) leaked into \(out)")
