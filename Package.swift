@@ -36,24 +36,26 @@ let package = Package(
 
         // Source positions and located diagnostics shared by every parser.
         .target(name: "Diagnostics", swiftSettings: strict),
+        // Text made safe for web pages: HTML escaping and Jekyll's slugs, for Liquid, Markdown and the site.
+        .target(name: "WebText", swiftSettings: strict),
         // Code highlighting (shell, YAML, JSON, HCL, HTTP) for the site and the walk.
         .target(name: "Highlight", swiftSettings: strict),
         // Markdown over libcmark: parse, IAL attachment, HTML rendering with hooks.
-        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics", "Highlight"], swiftSettings: strict),
+        .target(name: "Markdown", dependencies: ["CCmark", "Diagnostics", "Highlight", "WebText"], swiftSettings: strict),
         // The Liquid subset used in content (hand-written: no maintained Swift Liquid library).
-        .target(name: "Liquid", dependencies: ["Diagnostics"], swiftSettings: strict),
+        .target(name: "Liquid", dependencies: ["Diagnostics", "WebText"], swiftSettings: strict),
         // The executable plan of a how-to: steps, attributes, sources.
         .target(name: "HowToPlan", dependencies: ["Diagnostics"], swiftSettings: strict),
         // YAML with bounded size, alias expansion and nesting: the one way untrusted YAML is read.
         .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // The page model: front matter, includes, site data, Kong blocks, step extraction.
         .target(name: "HowTo", dependencies: [
-            "Markdown", "Liquid", "HowToPlan", "Diagnostics", "BoundedYAML",
+            "Markdown", "Liquid", "HowToPlan", "Diagnostics", "BoundedYAML", "WebText",
             .product(name: "Yams", package: "Yams"),
         ], swiftSettings: strict),
         // The docs site: templates, pages, index, tags, search, sitemap, link check.
         .target(name: "Site", dependencies: [
-            "HowTo", "Markdown", "Liquid", "Diagnostics",
+            "HowTo", "Markdown", "Liquid", "Diagnostics", "WebText",
             .product(name: "Mustache", package: "swift-mustache"),
         ], swiftSettings: strict, plugins: ["EmbedTemplates"]),
         // Writes templates/ into the Site module as string literals (run by the EmbedTemplates build plugin).
@@ -164,6 +166,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"], swiftSettings: strict),
+        .testTarget(name: "WebTextTests", dependencies: ["WebText"], swiftSettings: strict),
         .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan", "TestHelpers", .product(name: "Yams", package: "Yams")], resources: [.copy("Malformed")], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "HowToPlan", "Runner", "Diagnostics", "TestHelpers"], exclude: ["browser_check.py", "Snapshots"], swiftSettings: strict),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "TestHelpers"], swiftSettings: strict),

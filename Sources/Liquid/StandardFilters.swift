@@ -1,3 +1,5 @@
+import WebText
+
 /// The built-in filters: default, append, prepend, downcase, upcase, strip, join, split, first, last,
 /// size, slugify, escape, indent (`indent: N`, default 3: N spaces before every non-empty line but the
 /// first, which sits where the tag is) and replace. `markdownify` is not one of them: the caller supplies it.
@@ -49,8 +51,8 @@ public enum StandardFilters {
             default: return .int(0)
             }
         },
-        "slugify": { input, args in _ = try argument(args, 0, "slugify"); return .string(slugify(input.text)) },
-        "escape": { input, args in _ = try argument(args, 0, "escape"); return .string(escapeHTML(input.text)) },
+        "slugify": { input, args in _ = try argument(args, 0, "slugify"); return .string(JekyllSlug.slug(input.text)) },
+        "escape": { input, args in _ = try argument(args, 0, "escape"); return .string(HTMLEscaping.escape(input.text, apostrophes: true)) },
         "indent": { input, args in
             guard args.count <= 1 else { throw LiquidError.argumentCount(filter: "indent", expected: "0 or 1", got: args.count) }
             let count = args.first.map { $0.integer } ?? 3
@@ -71,39 +73,6 @@ public enum StandardFilters {
     private static func argument(_ args: [LiquidValue], _ count: Int, _ filter: String) throws(LiquidError) -> [LiquidValue] {
         guard args.count == count else { throw LiquidError.argumentCount(filter: filter, expected: String(count), got: args.count) }
         return args
-    }
-
-    /// Lowercases and joins runs of letters and digits with `-`, as Jekyll's `slugify` does.
-    static func slugify(_ text: String) -> String {
-        var slug = ""
-        var pendingDash = false
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
-                pendingDash = false
-                slug.append(character)
-            } else {
-                pendingDash = true
-            }
-        }
-        return slug
-    }
-
-    /// Escapes `& < > " '` for HTML.
-    static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 
     /// Prefixes every line but the first (which sits where the tag is) with `count` spaces; empty

@@ -1,6 +1,7 @@
 internal import CCmark
 import Diagnostics
 import Highlight
+import WebText
 
 /// Pass 2: copy blocks into Sendable values and swap in our HTML where cmark's is not enough.
 extension CmarkConverter {

@@ -1,4 +1,5 @@
 internal import CCmark
+import WebText
 
 /// kramdown's span attribute lists: `![alt](src){: .shadow width="300" }` sets the image's attributes, and
 /// one after inline HTML (dropped when raw HTML is off) is read and removed, never shown as text.

@@ -1,7 +1,8 @@
 import Markdown
 import Mustache
+import WebText
 
-/// HTML escaping for templates with the Markdown module's byte-level escaper: the same five characters as
+/// HTML escaping for templates with WebText's byte-level escaper: the same five characters as
 /// swift-mustache's own HTML content type (`<`, `>`, `&`, `"`, `'`), which walks Characters through a
 /// dictionary and cost about 8% of a site build. `TemplateSet` puts every template under it.
 struct HTMLContentType: MustacheContentType {

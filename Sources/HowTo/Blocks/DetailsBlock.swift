@@ -1,7 +1,8 @@
 import Foundation
 import Liquid
-import Yams
 import Markdown
+import WebText
+import Yams
 
 /// `{% details %}` YAML `summary`, `content`: a collapsible section (Kong's `details.rb`).
 enum DetailsBlock: KongBlock {

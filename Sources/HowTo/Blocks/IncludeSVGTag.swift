@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Liquid
 import Markdown
+import WebText
 import Yams
 
 /// `{% include_svg file_path=VAR %}`: the site's SVG file as an image.

@@ -1,7 +1,8 @@
 import Foundation
 import Liquid
-import Yams
 import Markdown
+import WebText
+import Yams
 
 /// `{% mermaid %}`: the diagram's source in a labelled block; nothing is fetched to draw it (Kong's
 /// `mermaid.rb` leaves a `<pre class="mermaid">` for a script from a CDN).

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Liquid
 import Markdown
+import WebText
 import Yams
 
 /// `{% navtab "Title" %}` (Kong's `blocks/navtabs.rb`): one tab of a `navtabs` set.
@@ -37,16 +38,8 @@ enum NavtabBlock: KongBlock {
             rest = args.dropFirst(word.count)
         }
         let slug = rest.split(separator: " ").first { $0.hasPrefix("slug=") }
-            .map { String($0.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) } ?? slugify(title)
+            .map { String($0.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "'\"")) } ?? JekyllSlug.slug(title)
         title = title.trimmingCharacters(in: .whitespaces)
         return (title, slug)
-    }
-
-    static func slugify(_ text: String) -> String {
-        var out = ""
-        for c in text.lowercased() {
-            if c.isLetter || c.isNumber { out.append(c) } else if !out.hasSuffix("-") { out.append("-") }
-        }
-        return out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 }

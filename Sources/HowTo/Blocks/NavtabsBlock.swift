@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Liquid
 import Markdown
+import WebText
 import Yams
 
 /// `{% navtabs "group" %}` (Kong's `blocks/navtabs.rb`): a tab set; its first tab is the executed path.
@@ -27,7 +28,7 @@ enum NavtabsBlock: KongBlock {
     static func markdown(group: String, tabs: [(title: String, markdown: String)], _ env: RenderEnvironment) -> String {
         let parsed = tabs.map { tab in
             let (document, _) = env.parsed(tab.markdown, at: SourceLocation(file: "navtab", line: 1))
-            return KongSink.Tab(title: tab.title, slug: NavtabBlock.slugify(tab.title), document: document)
+            return KongSink.Tab(title: tab.title, slug: JekyllSlug.slug(tab.title), document: document)
         }
         return "\n\n" + fragment(group: group, tabs: parsed, env) + "\n\n"
     }

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Liquid
 import Markdown
+import WebText
 import Yams
 
 /// `{% new_in 3.4 %}`: a version badge (Kong's `tags/new_in.rb`).

@@ -1,3 +1,6 @@
+/// The WebText module: text made safe for web pages, shared by Liquid, Markdown and the site (HTML escaping and
+/// Jekyll's URL slugs), so each rule has one home.
+
 /// HTML escaping for text and double-quoted attribute values.
 public enum HTMLEscaping {
     /// `&`, `<`, `>` and `"` as entities, and `'` as `&#39;` when `apostrophes` (as Mustache escapes).
@@ -17,17 +20,5 @@ public enum HTMLEscaping {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// ` class="..." id="..." key="value"` for the attributes an element shows, classes first.
-    static func attributes(_ attributes: Attributes, extraClasses: [String] = [], options: MarkdownOptions) -> String {
-        var out = ""
-        let classes = extraClasses + attributes.classes.filter { !extraClasses.contains($0) }
-        if !classes.isEmpty { out += " class=\"\(escape(classes.joined(separator: " ")))\"" }
-        if let id = attributes.id { out += " id=\"\(escape(id))\"" }
-        for (key, value) in attributes.pairs where options.rendersAttribute(key) {
-            out += " \(escape(key))=\"\(escape(value))\""
-        }
-        return out
     }
 }
