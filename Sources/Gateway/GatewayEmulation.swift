@@ -2,8 +2,8 @@
 /// and a `{vault://...}` resolver for Kong's HashiCorp Vault backend.
 ///
 /// Hand-written: Kong's HCV backend is Enterprise code and decK is a Go program, so neither can be linked.
-/// The behaviour and every user-visible string follow `shared/reference/vault-api.md` §3 and §6 and
-/// `kong-howto-format.md` §9: `DeckCommand` stores entities in a JSON state file (`GatewayStateStore`),
+/// The behaviour and every user-visible string follow Kong 3.13's `hcv` vault strategy and decK's output
+/// (ARCHITECTURE.md, "Sources/Gateway"): `DeckCommand` stores entities in a JSON state file (`GatewayStateStore`),
 /// `KongCommand` resolves references through `SecretResolver`, which authenticates and reads KV secrets over
 /// HTTP(S) like Kong's `hcv` strategy (`HCVStrategy`).
 public enum GatewayEmulation {

@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Yams
 
-/// `{% entity_examples %}`: entity YAML → the decK snippet Kong's docs render (reference §4.1).
+/// `{% entity_examples %}`: entity YAML → the decK snippet Kong's docs render (Kong's `blocks/entity_examples.rb`).
 struct EntityExamples {
     /// A `${name}` variable: the environment name (without `DECK_`) and whether it becomes a literal block.
     struct Variable {

@@ -4,7 +4,7 @@ import HowToPlan
 import Markdown
 
 /// Walks a parsed block tree in reading order, following tab and topology fragments: finds the steps
-/// (DESIGN.md "Steps") and records the passages a terminal reader is shown.
+/// (ARCHITECTURE.md, "Steps") and records the passages a terminal reader is shown.
 struct StepExtractor {
     /// A step before ids are assigned.
     struct Draft {

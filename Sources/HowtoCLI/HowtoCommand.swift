@@ -35,7 +35,9 @@ struct HowtoCommand: AsyncParsableCommand {
                 return 0
             }
             StandardStream.error.write((fullMessage(for: error) + "\n"))
-            return code == .validationFailure ? RunExit.badInput : code.rawValue
+            // Usage errors are bad input; any other error that got this far is howto's own failure.
+            if code == .validationFailure { return RunExit.badInput }
+            return code == .failure ? RunExit.internalError : code.rawValue
         }
     }
 }

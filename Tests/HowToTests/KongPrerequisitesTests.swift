@@ -9,7 +9,6 @@ import Testing
 @Suite struct KongPrerequisitesTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/kong/app").path
-    static let available = FileManager.default.fileExists(atPath: corpus)
 
     struct Case: Sendable, CustomTestStringConvertible {
         var page: String
@@ -39,7 +38,7 @@ import Testing
              items: ["Kong Konnect konnect", "Enable the Gateway API (Optional) -"], steps: ["Enable the Gateway API (Optional)", "Enable the Gateway API (Optional)"]),
     ]
 
-    @Test(.enabled(if: available), arguments: cases)
+    @Test(arguments: cases)
     func itemsFollowKongsTemplate(_ c: Case) throws {
         let loader = ContentLoader(root: Self.corpus)
         let (page, diagnostics) = loader.load(page: Self.corpus + "/_how-tos/" + c.page, site: try loader.loadSite(), topology: c.topology)
@@ -53,7 +52,7 @@ import Testing
 
     /// Kong's `components/cleanup.html`: a KIC page's example services get a "Delete created Kubernetes resources"
     /// item first, a `prereqs.cloud` provider its own item, then the inline items with their topologies.
-    @Test(.enabled(if: available), arguments: [
+    @Test(arguments: [
         ("kubernetes-ingress-controller/kic-proxy-http.md", ["Delete created Kubernetes resources -", "Uninstall KIC from your cluster -"]),
         ("gateway/configure-aws-secrets-manager-as-a-vault-backend-with-vault-entity.md",
          ["Clean up AWS resources -", "Clean up Konnect environment konnect", "Destroy the Kong Gateway container on-prem"]),
