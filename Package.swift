@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(name: "LiquidTests", dependencies: ["Liquid"], swiftSettings: strict),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight"], swiftSettings: strict),
         .testTarget(name: "WebTextTests", dependencies: ["WebText"], swiftSettings: strict),
-        .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan", "TestHelpers", .product(name: "Yams", package: "Yams")], resources: [.copy("Malformed")], swiftSettings: strict),
+        .testTarget(name: "HowToTests", dependencies: ["HowTo", "HowToPlan", "Markdown", "TestHelpers", .product(name: "Yams", package: "Yams")], resources: [.copy("Malformed")], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "HowTo", "HowToPlan", "Runner", "Diagnostics", "TestHelpers"], exclude: ["browser_check.py", "Snapshots"], swiftSettings: strict),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "Site", "TestHelpers"], swiftSettings: strict),
         .testTarget(name: "TestPKITests", dependencies: ["TestPKI"], swiftSettings: strict),

@@ -1,4 +1,5 @@
 public import HowToPlan
+public import Markdown
 
 /// A loaded how-to: typed front matter, rendered body and its executable plan, from one parse.
 public struct HowToPage: Sendable {

@@ -102,7 +102,11 @@ struct PageLoading {
         return HowToPage(
             sourcePath: path, slug: slug, url: frontMatter.permalink ?? url, frontMatter: frontMatter,
             bodyHTML: body.document.html, passages: extractor.passages,
-            headings: body.document.headings.map { Heading(level: $0.level, text: sink.plainText($0.text), id: $0.id) },
+            headings: body.document.headings.map { heading in
+                var shown = heading
+                shown.text = sink.plainText(heading.text)
+                return shown
+            },
             nestedHeadingIDs: sink.fragmentHeadingIDs,
             plainText: sink.plainText(body.document.plainText), prerequisites: prerequisites, cleanup: cleanup,
             faqs: faqs, tldrHTML: tldrHTML, plan: plan, includes: sink.usedIncludes)

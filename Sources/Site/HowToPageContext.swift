@@ -1,4 +1,6 @@
 import HowTo
+import HowToPlan
+import Markdown
 
 /// Builds the Mustache context of one how-to page (the `how-to` template).
 struct HowToPageContext: Sendable {
@@ -101,7 +103,7 @@ struct HowToPageContext: Sendable {
                 "title": item.title,
                 "html": links.rewriteLinks(inHTML: item.html),
                 "iconURL": icon ?? false,
-                "topology": item.topology ?? false,
+                "topology": item.topology?.rawValue ?? false,
                 "open": open,
             ]
         }

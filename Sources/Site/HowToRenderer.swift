@@ -1,5 +1,6 @@
 import Diagnostics
 import HowTo
+import Markdown
 
 /// Loads, renders and writes one how-to page; what the site-wide pages need comes back as a summary.
 struct HowToRenderer: Sendable {

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import HowToPlan
+import Markdown
 import Testing
 @testable import HowTo
 
