@@ -15,6 +15,15 @@ final class KongSink: Sendable {
         case topology(Topology, MarkdownDocument)
     }
 
+    /// A step a Kong block plans: the fence it writes carries the record's id in `data-test-id`, and the
+    /// extractor plans the record, never the fence's text.
+    enum PlannedStep: Sendable {
+        /// `{% entity_examples %}`: the fence pipes decK YAML to `deck gateway apply -`.
+        case deckApply
+        /// `{% validation %}` or `entity_example`'s Admin API request: a check.
+        case validation(ValidationBlock)
+    }
+
     /// One `{% navtab "Title" %}`.
     struct Tab: Sendable {
         var title: String
@@ -27,7 +36,7 @@ final class KongSink: Sendable {
         var placeholders: [String: (html: String, text: String)] = [:]
         var fragments: [String: Fragment] = [:]
         var tabs: [String: Tab] = [:]
-        var validations: [String: ValidationBlock] = [:]
+        var plannedSteps: [String: PlannedStep] = [:]
         var diagnostics: [Diagnostic] = []
         var includes: Set<String> = []
     }
@@ -66,11 +75,16 @@ final class KongSink: Sendable {
     /// The tab stored under `token`.
     func tab(for token: String) -> Tab? { state.withLock { $0.tabs[token] } }
 
-    /// Stores validation parameters; returns the id the fence carries in `data-test-id`.
-    func validation(_ block: ValidationBlock) -> String {
-        let id = token("VAL")
-        state.withLock { $0.validations[id] = block }
+    /// Stores a block's step; returns the id its fence carries in `data-test-id`.
+    func plan(_ step: PlannedStep) -> String {
+        let id = token("STEP")
+        state.withLock { $0.plannedSteps[id] = step }
         return id
+    }
+
+    /// The fence's attribute list for a planned step (and any other attributes, such as a topology).
+    func fenceAttributes(_ step: PlannedStep, _ extra: String = "") -> String {
+        "{: data-test-id=\"\(plan(step))\"\(extra.isEmpty ? "" : " " + extra) }"
     }
 
     /// Notes that the page read the include file at `path`.
@@ -79,8 +93,8 @@ final class KongSink: Sendable {
     /// The include files the page read, sorted.
     var usedIncludes: [String] { state.withLock { $0.includes.sorted() } }
 
-    /// The validation stored under `id`.
-    func validation(for id: String) -> ValidationBlock? { state.withLock { $0.validations[id] } }
+    /// The step stored under `id`.
+    func plannedStep(for id: String) -> PlannedStep? { state.withLock { $0.plannedSteps[id] } }
 
     /// The ids of the headings in every fragment so far (each fragment is parsed, and its ids made, on its own).
     var fragmentHeadingIDs: [String] {

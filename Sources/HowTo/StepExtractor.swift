@@ -112,10 +112,21 @@ struct StepExtractor {
         if attrs.hasClass("no-test") || attrs.hasClass("no-copy-code") { return nil }
         let language = code.language?.lowercased() ?? ""
         let marked = attrs[requiredMarker ?? "data-test-step"].map { $0 != "false" } ?? false
-        let validationType = attrs["data-test-validation"]
-        if onlyValidations, validationType == nil { return nil }
+        let planned = attrs["data-test-id"].flatMap(sink.plannedStep(for:))
+        if let id = attrs["data-test-id"], planned == nil {
+            diagnostics.append(.error(at: code.location, "`data-test-id=\"\(id)\"` names no step: only Kong blocks (`{% validation %}`, `{% entity_examples %}`) set it"))
+            return nil
+        }
+        if let type = attrs["data-test-validation"], planned == nil {
+            diagnostics.append(.error(at: code.location, "a `data-test-validation=\"\(type)\"` block must come from `{% validation \(type) %}`"))
+            return nil
+        }
+        var isValidation = false
+        if case .validation? = planned { isValidation = true }
+        if onlyValidations, !isValidation { return nil }
+        // A validation is always planned; any other block (a decK apply too) needs the marker where one is required.
         let byDefault = requiredMarker == nil && Self.shellLanguages.contains(language)
-        guard byDefault || marked || validationType != nil else { return nil }
+        guard byDefault || marked || isValidation else { return nil }
 
         var pairs: [String: String] = [:]
         for (key, value) in attrs.pairs { pairs[key] = value }
@@ -133,14 +144,10 @@ struct StepExtractor {
         guard !script.isBlank else { return nil }
 
         var draft = Draft(section: section, kind: .shell, script: script, attributes: attributes, location: code.location)
-        if let validationType {
-            guard let id = attrs["data-test-id"], let block = sink.validation(for: id) else {
-                diagnostics.append(.error(at: code.location, "a `data-test-validation=\"\(validationType)\"` block must come from `{% validation \(validationType) %}`"))
-                return nil
-            }
+        if case let .validation(block)? = planned {
             draft.kind = .validation
             draft.validation = block.validation
-        } else if attrs["data-test-step-kind"] == "deck-apply" {
+        } else if case .deckApply? = planned {
             draft.kind = .deckApply
         } else if attributes.provider != nil {
             draft.kind = .provider

@@ -25,7 +25,7 @@ import Testing
         #expect(step.script == "echo '\n_format_version: \"3.0\"\nvaults:\n  - name: hcv\n    prefix: hcv\n    config:\n      host: \"${{ env \"DECK_HCV_HOST\" }}\"\n' | deck gateway apply -\n")
         let html = try #require(page?.bodyHTML)
         #expect(html.contains("deck gateway apply -"))
-        #expect(!html.contains("data-test-step-kind"), "step annotations never show in the HTML")
+        #expect(!html.contains("data-test-id") && !html.contains("HOWTOSTEP"), "step annotations never show in the HTML")
     }
 
     @Test func vaultSecretValidationSnippet() throws {

@@ -20,6 +20,14 @@ import Testing
         for key in StepAttributes.knownKeys { #expect(!html.contains(key + "="), "\(key) shown in \(html)") }
     }
 
+    /// Only Kong blocks plan typed steps: an id or validation type written by hand is an error at its block.
+    @Test(arguments: ["data-test-id=\"HOWTOSTEP99X\"", "data-test-validation=\"vault-secret\""])
+    func aHandWrittenStepRecordIsRefused(_ attribute: String) throws {
+        let (steps, diagnostics) = try Self.steps("## Run\n\n```sh\necho hi\n```\n{: \(attribute) }\n")
+        #expect(steps.isEmpty)
+        #expect(diagnostics.contains { $0.severity == .error && $0.location.line == 11 && ($0.message.contains("Kong block") || $0.message.contains("must come from")) })
+    }
+
     @Test func shellLanguagesAreStepsOthersNeedAMarker() throws {
         let body = """
             ## A

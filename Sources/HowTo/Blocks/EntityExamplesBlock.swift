@@ -12,6 +12,6 @@ enum EntityExamplesBlock: KongBlock {
     static func render(_ call: LiquidBlockCall, _ env: RenderEnvironment) throws -> String {
         let yaml = try BlockYAML(call.body, at: call.bodyLocation, block: "entity_examples")
         let examples = try EntityExamples(yaml: yaml, tools: env.tools)
-        return "\n\n```sh\n\(examples.command)\n```\n{: data-test-step-kind=\"deck-apply\" }\n\n"
+        return "\n\n```sh\n\(examples.command)\n```\n\(env.sink.fenceAttributes(.deckApply))\n\n"
     }
 }

@@ -16,7 +16,6 @@ enum ValidationCheckBlock: KongBlock {
         }
         let yaml = try BlockYAML(call.body, at: call.bodyLocation, block: "validation \(type)")
         let block = try ValidationBlock(type: type, yaml: yaml, location: call.location)
-        let id = env.sink.validation(block)
-        return "\n\n```bash\n\(block.script)\n```\n{: data-test-validation=\"\(type)\" data-test-id=\"\(id)\" }\n\n"
+        return "\n\n```bash\n\(block.script)\n```\n\(env.sink.fenceAttributes(.validation(block)))\n\n"
     }
 }

@@ -38,9 +38,9 @@ enum AdminAPIEntityFormat: EntityExampleFormat {
         lines += ["    --data '", shown, "    '"]
         let check = RequestCheck(method: "POST", url: url, headers: headers, body: json, status: 201)
         let settings = ["method": check.method, "url": check.url, "status_code": String(check.status)]
-        let id = env.sink.validation(ValidationBlock(validation: .notEmulated(type: "request-check", needs: "a Kong Gateway Admin API", settings: settings),
-                                                     script: lines.joined(separator: "\n")))
-        return "\n\n```bash\n\(lines.joined(separator: "\n"))\n```\n{: data-deployment-topology=\"on-prem\" data-test-validation=\"request-check\" data-test-id=\"\(id)\" }\n\n"
+        let step = KongSink.PlannedStep.validation(ValidationBlock(
+            validation: .notEmulated(type: "request-check", needs: "a Kong Gateway Admin API", settings: settings), script: lines.joined(separator: "\n")))
+        return "\n\n```bash\n\(lines.joined(separator: "\n"))\n```\n\(env.sink.fenceAttributes(step, "data-deployment-topology=\"on-prem\""))\n\n"
     }
 
     /// The endpoint with `{name}` filled from the plugin's target or the example's variables, else Kong's placeholder.
