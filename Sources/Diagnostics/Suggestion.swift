@@ -1,12 +1,12 @@
 /// "Did you mean …?" for a misspelt name: the known name closest to it, when a typo could explain the difference.
 public enum Suggestion {
-    /// The name in `known` nearest to `name` (case, `-` and `_` ignored; at most two edits, and fewer than half
-    /// its length), or nil when none is that close.
+    /// The name in `known` nearest to `name` (case, `-` and `_` ignored; at most two edits and at most half its
+    /// length; of equally near names the first in alphabetical order), or nil when none is that close.
     public static func closest(to name: String, in known: some Sequence<String>) -> String? {
         let wanted = normalized(name)
         let limit = min(2, max(1, wanted.count / 2))
         var best: (name: String, distance: Int)?
-        for candidate in known {
+        for candidate in known.sorted() {
             let distance = editDistance(wanted, normalized(candidate))
             if distance <= limit, distance < best?.distance ?? .max { best = (candidate, distance) }
         }

@@ -69,12 +69,14 @@ struct EntityExamples {
 
     /// Psych dump, +2 indentation below the top level, requoted conditions, then `${x}` → decK env templating.
     static func deckData(_ node: Node, variables: [String: Variable]) -> String {
-        var lines: [String] = []
-        for line in PsychYAML.dump(node).split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-            let indented = line.first == " " || line.first == "-" ? "  " + line : String(line)
-            lines.append(requoteCondition(indented))
+        deckLines(node).map { replaceVariables(requoteCondition($0), variables) }.joined(separator: "\n") + "\n"
+    }
+
+    /// Psych's dump with Kong's `HashToYAML` indentation: every line below the top level 2 spaces further in.
+    static func deckLines(_ node: Node) -> [String] {
+        PsychYAML.dump(node).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
+            line.first == " " || line.first == "-" ? "  " + line : String(line)
         }
-        return lines.map { replaceVariables($0, variables) }.joined(separator: "\n") + "\n"
     }
 
     /// `condition: '…'` → `condition: "…"` (Kong's `requote_conditions`).

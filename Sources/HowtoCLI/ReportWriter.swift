@@ -1,3 +1,5 @@
+import ArgumentParser
+import Diagnostics
 import Foundation
 import Runner
 
@@ -7,10 +9,21 @@ struct ReportWriter {
     /// What the run verified against, for the JSON report.
     var run: RunFacts?
 
+    /// Writes every report; one that cannot be written is named on stderr, and the run then exits 2 (bad input).
     func write(_ results: [TutorialResult]) throws {
+        var unwritten = false
         for target in targets {
-            let text = target.kind == .junit ? JUnitReport.render(results, run: run) : try JSONReport.render(results, run: run)
-            try Self.writeAtomically(text, to: target.path)
+            do {
+                let text = target.kind == .junit ? JUnitReport.render(results, run: run) : try JSONReport.render(results, run: run)
+                try Self.writeAtomically(text, to: target.path)
+            } catch {
+                StandardStream.error.write("error: cannot write the report \(target.path): \(error.localizedDescription)\n")
+                unwritten = true
+            }
+        }
+        if unwritten {
+            StandardStream.error.write("error: the run's verdict is in the output above; its report was not written\n")
+            throw ExitCode.badInput
         }
         let environment = ProcessInfo.processInfo.environment
         if environment["GITHUB_ACTIONS"] == "true" { print(GitHubReport.annotations(results), terminator: "") }

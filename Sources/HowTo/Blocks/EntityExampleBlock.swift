@@ -14,19 +14,24 @@ enum EntityExampleBlock: KongBlock {
         let known = EntityExampleFormats.kongOrder.filter(example.formats.contains)
         let missing = known.filter { EntityExampleFormats.format(named: $0) == nil }
         if !missing.isEmpty {
-            env.sink.report([.warning(at: call.location, "entity_example does not render the \(missing.joined(separator: ", ")) format here")])
+            env.sink.report([.warning(at: call.location, "entity_example does not render the \(missing.joined(separator: ", ")) format here"
+                + (known.count == missing.count ? "; it is shown as decK" : ""))])
         }
-        var formats = known.compactMap(EntityExampleFormats.format(named:))
-        if example.formats.isEmpty { formats = [DeckEntityFormat.self] }
+        var formats = known.compactMap { name in EntityExampleFormats.format(named: name).map { (name, $0) } }
+        if formats.isEmpty {
+            // Kong would show the formats howto lacks; decK says the same, so the page still shows the entity.
+            if !example.formats.isEmpty, known.isEmpty {
+                env.sink.report([.warning(at: call.location, "entity_example names no format Kong knows (\(example.formats.joined(separator: ", "))); "
+                    + "it is shown as decK. Known: \(EntityExampleFormats.kongOrder.joined(separator: ", "))")])
+            }
+            formats = [("deck", DeckEntityFormat.self)]
+        }
         var output: String
-        switch formats.count {
-        case 0:
-            throw DiagnosticError([.error(at: call.location, "entity_example has no format to show: `formats` (or the page's `tools`) names "
-                + "\(example.formats.joined(separator: ", ")); known: \(EntityExampleFormats.kongOrder.joined(separator: ", "))")])
-        case 1:
-            output = formats[0].markdown(example, env)
-        default:
-            output = NavtabsBlock.markdown(group: "entity-example", tabs: formats.map { ($0.label, $0.markdown(example, env)) }, env)
+        if formats.count == 1 {
+            output = formats[0].1.markdown(example, env)
+        } else {
+            let tabs = formats.map { name, format in (title: format.labels[name] ?? name, slug: name, markdown: format.markdown(example, env)) }
+            output = NavtabsBlock.markdown(group: "entity-example", tabs: tabs, at: call.location, env)
         }
         if example.indent > 0 {
             let pad = String(repeating: " ", count: min(example.indent, 40))

@@ -25,10 +25,12 @@ enum NavtabsBlock: KongBlock {
     }
 
     /// A tab set made by a block (`entity_example`'s annotations): each tab's markdown parsed on its own.
-    static func markdown(group: String, tabs: [(title: String, markdown: String)], _ env: RenderEnvironment) -> String {
+    /// Each tab's lines count from `location`, the block's, so its steps point at the block.
+    static func markdown(group: String, tabs: [(title: String, slug: String, markdown: String)], at location: SourceLocation,
+                         _ env: RenderEnvironment) -> String {
         let parsed = tabs.map { tab in
-            let (document, _) = env.parsed(tab.markdown, at: SourceLocation(file: "navtab", line: 1))
-            return KongSink.Tab(title: tab.title, slug: JekyllSlug.slug(tab.title), document: document)
+            let (document, _) = env.parsed(tab.markdown, at: location)
+            return KongSink.Tab(title: tab.title, slug: tab.slug, document: document)
         }
         return "\n\n" + fragment(group: group, tabs: parsed, env) + "\n\n"
     }

@@ -6,8 +6,7 @@ import Yams
 /// of the entity as JSON. Kong's harness runs it as a request check; howto plans it so and reports it as needing a
 /// gateway's Admin API, which it does not emulate.
 enum AdminAPIEntityFormat: EntityExampleFormat {
-    static let names = ["admin-api"]
-    static let label = "Admin API"
+    static let labels = ["admin-api": "Admin API"]
     /// Kong's `formats.admin-api.base_url`.
     static let baseURL = "http://localhost:8001"
     /// Kong's `formats.admin-api.endpoints`: entity type → path.
@@ -46,13 +45,13 @@ enum AdminAPIEntityFormat: EntityExampleFormat {
     /// The endpoint with `{name}` filled from the plugin's target or the example's variables, else Kong's placeholder.
     private static func url(_ example: EntityExample) -> String {
         var path: String
-        var values = example.variables.mapValues(\.value)
+        var values = example.variables.compactMapValues(\.value)
         if example.type == "plugin" {
             let target = example.pluginTarget
             path = pluginEndpoints[target.key] ?? "/plugins/"
             if let value = target.value { values[target.key] = value }
         } else {
-            path = endpoints[example.type] ?? "/\(example.type)s/"
+            path = endpoints[example.type] ?? ""  // Kong joins the base URL with nothing
         }
         for (name, placeholder) in EntityExample.placeholders where path.containsBytes("{\(name)}") {
             path = path.replacingOccurrences(of: "{\(name)}", with: values[name] ?? "{\(placeholder)}")

@@ -3,16 +3,16 @@ import Yams
 
 /// The decK file snippet (Kong's `presenters/deck.rb` and `format/snippets/deck.md`).
 enum DeckEntityFormat: EntityExampleFormat {
-    static let names = ["deck"]
-    static let label = "decK"
+    static let labels = ["deck": "decK"]
 
     static func markdown(_ example: EntityExample, _ env: RenderEnvironment) -> String {
-        let variables = example.variables.mapValues {
-            EntityExamples.Variable(value: $0.value.hasPrefix("$") ? String($0.value.dropFirst()) : $0.value, literalBlock: $0.literalBlock)
+        // Kong's `DeckData` replacer works on the data, before the dump: `$X` in a value becomes `DECK_X`.
+        let data = example.substituted { variable in
+            variable.value.map { "${{ env \"\($0.replacingOccurrences(of: "$", with: "DECK_"))\" }}" }
         }
-        let body = EntityExamples.deckData(.mapping(Node.Mapping([(Node(section(example.type)), .sequence([entity(example)]))])),
-                                           variables: variables)
-        return "\n\n```yaml\n_format_version: \"3.0\"\n\(body)```\n{: data-file=\"kong.yaml\" }\n\n"
+        let file = Node.Mapping([(Node(section(example.type)), .sequence([entity(example, data)]))])
+        let body = EntityExamples.deckLines(.mapping(file)).joined(separator: "\n")
+        return "\n\n```yaml\n_format_version: \"3.0\"\n\(body)\n```\n{: data-file=\"kong.yaml\" }\n\n"
     }
 
     /// The decK section an entity type goes in.
@@ -21,11 +21,11 @@ enum DeckEntityFormat: EntityExampleFormat {
     }
 
     /// The entry decK holds: a target inside an example upstream, a plugin with its target named.
-    private static func entity(_ example: EntityExample) -> Node {
-        let fields = example.data.mapping ?? [:]
+    private static func entity(_ example: EntityExample, _ data: Node) -> Node {
+        let fields = data.mapping ?? [:]
         switch example.type {
         case "target":
-            return KubernetesYAML.mapping([("name", Node("example_upstream")), ("targets", .sequence([example.data]))])
+            return KubernetesYAML.mapping([("name", Node("example_upstream")), ("targets", .sequence([data]))])
         case "sni":
             let snis = Node.Mapping(fields.filter { $0.key.string != "certificate" })
             return KubernetesYAML.mapping([
@@ -45,7 +45,7 @@ enum DeckEntityFormat: EntityExampleFormat {
                 ("config", config), ("ordering", fields["ordering"]),
             ])
         default:
-            return example.data
+            return data
         }
     }
 }

@@ -5,9 +5,10 @@ import Yams
 /// One `{% entity_example %}`: the entity, its `${name}` variables and the formats it is shown in (Kong's
 /// `blocks/entity_example_block/base.rb`).
 struct EntityExample {
-    /// A `${name}` variable: its `value` as written (`$HCV_HOST`, `root`) and whether decK makes it a literal block.
+    /// A `${name}` variable: its `value` as written (`$HCV_HOST`, `root`; none leaves `${name}` as it is) and whether
+    /// decK makes it a literal block.
     struct Variable {
-        var value: String
+        var value: String?
         var literalBlock: Bool
     }
 
@@ -25,6 +26,8 @@ struct EntityExample {
     var indent: Int
     /// `cluster_plugin: false` keeps a global plugin a namespaced `KongPlugin`.
     var clusterPlugin: Bool
+    /// Where the block starts.
+    var location: SourceLocation
 
     /// The keys of `data` that name a plugin's target (Kong's `entity_examples.config.targets`).
     static let pluginTargets = ["consumer", "consumer_group", "global", "route", "service"]
@@ -38,10 +41,11 @@ struct EntityExample {
         }
         self.type = type
         self.data = data
+        self.location = location
         formats = entries["formats"].map { reader.strings($0, "formats") } ?? tools
         variables = [:]
         for (name, _, spec) in entries["variables"].flatMap({ reader.mapping($0, "variables") }) ?? [] {
-            variables[name] = Variable(value: spec.mapping?["value"]?.string ?? name.uppercased(),
+            variables[name] = Variable(value: spec.mapping?["value"]?.string,
                                        literalBlock: spec.mapping?["literal_block"]?.bool ?? false)
         }
         headers = [:]
@@ -53,21 +57,33 @@ struct EntityExample {
         if reader.diagnostics.hasErrors { throw DiagnosticError(reader.diagnostics) }
     }
 
-    /// `data` with every `${name}` of a known variable replaced by its value, in every string (Kong's
+    /// `data` with every `${name}` of a declared variable replaced by its value, in every string (Kong's
     /// `VariableReplacer::Data`); a replaced string stays a string.
-    var substitutedData: Node { Self.substitute(data, variables) }
+    var substitutedData: Node { substituted { $0.value } }
 
-    private static func substitute(_ node: Node, _ variables: [String: Variable]) -> Node {
+    /// `data` with every `${name}` of a declared, valued, non-literal-block variable replaced by `replacement`
+    /// of it (decK's `${{ env "DECK_X" }}`, the value itself elsewhere); a plugin's empty `config` is dropped.
+    func substituted(_ replacement: (Variable) -> String?) -> Node {
+        var node = Self.substitute(data, variables, replacement)
+        if type == "plugin", let fields = node.mapping, let config = fields["config"],
+           YAMLReader.kind(config) == .null || config.mapping?.isEmpty == true
+        {
+            node = .mapping(Node.Mapping(fields.filter { $0.key.string != "config" }.map { ($0.key, $0.value) }))
+        }
+        return node
+    }
+
+    private static func substitute(_ node: Node, _ variables: [String: Variable], _ replacement: (Variable) -> String?) -> Node {
         switch node {
         case let .mapping(mapping):
-            return .mapping(Node.Mapping(mapping.map { ($0.key, substitute($0.value, variables)) }))
+            return .mapping(Node.Mapping(mapping.map { ($0.key, substitute($0.value, variables, replacement)) }))
         case let .sequence(sequence):
-            return .sequence(Node.Sequence(sequence.map { substitute($0, variables) }))
+            return .sequence(Node.Sequence(sequence.map { substitute($0, variables, replacement) }))
         case .scalar:
             guard YAMLReader.kind(node) == .str, let text = node.string, text.containsBytes("${") else { return node }
             var out = text
-            for (name, variable) in variables where !variable.literalBlock {
-                out = out.replacingOccurrences(of: "${\(name)}", with: variable.value)
+            for (name, variable) in variables.sorted(by: { $0.key < $1.key }) where !variable.literalBlock {
+                if let value = replacement(variable) { out = out.replacingOccurrences(of: "${\(name)}", with: value) }
             }
             return out == text ? node : KubernetesYAML.string(out)
         case .alias:
@@ -81,9 +97,14 @@ extension EntityExample {
     var pluginTarget: (key: String, value: String?) {
         let fields = data.mapping
         for key in Self.pluginTargets {
-            if let value = fields?[key] { return (key, YAMLReader.kind(value) == .null ? nil : value.string) }
+            if let value = fields?[key] { return (key, Self.name(value)) }
         }
         return ("global", nil)
+    }
+
+    /// A target's name: nil for `~` or anything that is not a string.
+    static func name(_ node: Node) -> String? {
+        YAMLReader.kind(node) == .null ? nil : node.string
     }
 
     /// What a URL or decK file shows for a target that names none (Kong's `variables.*.placeholder`).

@@ -3,10 +3,8 @@ import Foundation
 /// One way Kong's docs show an entity (`drops/entity_example/presenters/`): a format's markdown for one
 /// `{% entity_example %}`. Adding a format is a new file conforming to this, listed in `EntityExampleFormats.all`.
 protocol EntityExampleFormat: SendableMetatype {
-    /// The format names it renders (`kic` and `operator` share one presenter).
-    static var names: [String] { get }
-    /// The tab label when an example shows several formats.
-    static var label: String { get }
+    /// The format names it renders and the tab label of each (`kic` and `operator` share one presenter).
+    static var labels: [String: String] { get }
     /// The example's markdown in this format.
     static func markdown(_ example: EntityExample, _ env: RenderEnvironment) -> String
 }
@@ -20,6 +18,6 @@ enum EntityExampleFormats {
 
     /// The format rendering `name`, if howto has it.
     static func format(named name: String) -> (any EntityExampleFormat.Type)? {
-        all.first { $0.names.contains(name) }
+        all.first { $0.labels[name] != nil }
     }
 }

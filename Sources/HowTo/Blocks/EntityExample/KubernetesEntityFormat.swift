@@ -1,11 +1,11 @@
 import Foundation
+import WebText
 import Yams
 
 /// The Kong custom resource piped to `kubectl apply`, then the annotations that attach a plugin to its targets
 /// (Kong's `presenters/kic.rb` and `format/kic.md`; `kic` and `operator` share it).
 enum KubernetesEntityFormat: EntityExampleFormat {
-    static let names = ["kic", "operator"]
-    static let label = "KIC"
+    static let labels = ["kic": "KIC", "operator": "Operator"]
     /// The data keys that name the resources a plugin attaches to, in Kong's order (`FOREIGN_KEYS`).
     static let foreignKeys = ["kongservice", "kongroute", "service", "route", "consumer", "consumer_group", "global"]
 
@@ -24,16 +24,17 @@ enum KubernetesEntityFormat: EntityExampleFormat {
 
     static func markdown(_ example: EntityExample, _ env: RenderEnvironment) -> String {
         let resource = resource(example)
-        var out = "\n\n```yaml\necho \"\n\(resource.yaml)\n\" | kubectl apply -f -\n```\n"
+        // Planned with the annotations that follow it, so a run applies the resource before annotating its targets.
+        var out = "\n\n```yaml\necho \"\n\(resource.yaml)\n\" | kubectl apply -f -\n```\n{: data-test-step=\"block\" }\n"
         guard example.type == "plugin", !resource.targets.isEmpty, !resource.skipAnnotate else { return out + "\n" }
         out += "\nNext, apply the `KongPlugin` resource by annotating the \(targetsText(resource.targets)):\n\n"
         let plugins = "konghq.com/plugins=\(resource.otherPlugins ?? "")\(resource.name)"
         if resource.targets[0] == "Route" {
-            let route = resource.targetNames["Route"] ?? "ROUTE_NAME"
+            let route = resource.targetNames["Route"] ?? ""
             let tabs = [("Gateway API", "httproute"), ("Ingress", "ingress")].map { title, kind in
-                (title: title, markdown: "```bash\nkubectl annotate -n kong \(kind) \(route) \(plugins)\n```\n")
+                (title: title, slug: JekyllSlug.slug(title), markdown: "```bash\nkubectl annotate -n kong \(kind) \(route) \(plugins)\n```\n")
             }
-            return out + NavtabsBlock.markdown(group: "api", tabs: tabs, env) + "\n"
+            return out + NavtabsBlock.markdown(group: "api", tabs: tabs, at: example.location, env) + "\n"
         }
         let commands = resource.targets.map { key in
             "kubectl annotate -n kong \(kubectlKind(key)) \(resource.targetNames[key] ?? key.uppercased() + "_NAME") \(plugins)"
@@ -52,15 +53,19 @@ enum KubernetesEntityFormat: EntityExampleFormat {
         }
         var resource = Resource(yaml: "", name: "")
         let tags = take("tags")?.sequence?.compactMap(\.string)
-        resource.skipAnnotate = take("skip_annotate")?.bool ?? false
+        if fields["skip_annotate"]?.bool == true {  // Kong removes it only when set
+            resource.skipAnnotate = true
+            fields[Node("skip_annotate")] = nil
+        }
         for key in foreignKeys {
             guard let value = take(key) else { continue }
-            let kind = key.split(separator: "_").map(\.capitalized).joined()
-            if let name = value.string { resource.targetNames[kind] = name }
+            let kind = rubyCamelCase(key)
+            if let name = EntityExample.name(value) { resource.targetNames[kind] = name }
             if key != "global", !resource.targets.contains(kind) { resource.targets.append(kind) }
         }
         resource.otherPlugins = take("other_plugins")?.string.map { $0 + "," }
-        var kind = example.type.split(separator: "_").map(\.capitalized).joined()
+        var name = (fields["name"] ?? fields["username"]).flatMap(EntityExample.name) ?? ""
+        var kind = rubyCamelCase(example.type)
         if kind == "Plugin", resource.targets.isEmpty, example.clusterPlugin { kind = "ClusterPlugin" }
         var annotations: [(String, Node?)] = [("kubernetes.io/ingress.class", Node("kong"))]
         if kind == "Plugin" || kind == "ClusterPlugin" {
@@ -70,8 +75,6 @@ enum KubernetesEntityFormat: EntityExampleFormat {
         if kind == "Consumer", let plugins = take("plugins")?.sequence?.compactMap(\.string) {
             annotations.append(("konghq.com/plugins", Node(plugins.joined(separator: ","))))
         }
-        let data = example.data.mapping ?? [:]
-        var name = (data["name"] ?? data["username"])?.string ?? ""
         var apiVersion = "configuration.konghq.com/v1"
         var spec: Node?
         if kind == "Vault" {
@@ -93,6 +96,11 @@ enum KubernetesEntityFormat: EntityExampleFormat {
         resource.name = name
         resource.yaml = PsychYAML.dump(.mapping(top)).trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\"", with: "'")
         return resource
+    }
+
+    /// Ruby's `split('_').map(&:capitalize).join`: `consumer_group` → `ConsumerGroup`, `key-set` → `Key-set`.
+    private static func rubyCamelCase(_ name: String) -> String {
+        name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
     }
 
     /// `kubectl annotate`'s resource kind for a target (Kong's `format/snippets/kic.md`).
