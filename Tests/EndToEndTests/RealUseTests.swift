@@ -51,6 +51,17 @@ import Testing
         #expect(custom.status == 2 && custom.stderr.contains("nosuch"), "an explicit --templates is used as given: \(custom.stderr)")
     }
 
+    /// A report that cannot be written is named and exits 2, after the run's own summary.
+    @Test func anUnwritableReportIsNamedAndExitsTwo() async throws {
+        let file = try Self.content("## Run\n\n```sh\necho ok\n```\n")
+        let blocked = try HowtoBinary.temporaryDirectory() + "/a-file"
+        try "".write(toFile: blocked, atomically: true, encoding: .utf8)
+        let out = try await HowtoBinary.run(["test", "--report", "json:\(blocked)/report.json", file])
+        #expect(out.status == 2, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("1 passed"))
+        #expect(out.stderr.contains("cannot write the report \(blocked)/report.json"))
+    }
+
     @Test func versionNamesTheCommitTheBinaryIsBuiltFrom() async throws {
         let out = try await HowtoBinary.run(["--version"])
         #expect(out.status == 0)
