@@ -65,6 +65,11 @@ struct ServeCommand: AsyncParsableCommand {
             await preview.close()
             StandardStream.error.write("error: \(error)\n")
             throw ExitCode.badInput
+        } catch {
+            // The server stops only by a signal; anything it throws is about where it was asked to listen.
+            await preview.close()
+            StandardStream.error.write("error: cannot serve on \(host):\(port): \(error) (is another server on that port? choose one with --port)\n")
+            throw ExitCode.badInput
         }
         // The server's event loops may hold the site past this point: let go of its unpacked templates now.
         await preview.close()

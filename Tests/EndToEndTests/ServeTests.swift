@@ -1,4 +1,5 @@
 import Foundation
+import TestHelpers
 import Testing
 
 /// `howto serve` as a writer uses it: in headless Chromium (`serve_check.py` over DevTools), a saved heading
@@ -58,6 +59,19 @@ struct ServeTests {
         let outcome = try await HowtoBinary.run(["serve", "--content", "content", "--port", "0"], in: scratch)
         #expect(outcome.status == 2)
         #expect(outcome.stderr.contains("no how-to found"), "\(outcome.stderr)")
+        #expect(!outcome.stdout.contains("serving"))
+    }
+
+    @Test("a port already in use: exit 2 naming it, nothing left behind")
+    func portInUse() async throws {
+        let scratch = try HowtoBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let (socket, port) = try LocalPort.listening()
+        defer { close(socket) }
+        let content = HowtoBinary.packageRoot.appendingPathComponent("content").path
+        let outcome = try await HowtoBinary.run(["serve", "--content", content, "--port", "\(port)"], in: scratch)
+        #expect(outcome.status == 2, "\(outcome.stdout)\(outcome.stderr)")
+        #expect(outcome.stderr.contains("cannot serve on 127.0.0.1:\(port)") && outcome.stderr.contains("--port"), "\(outcome.stderr)")
         #expect(!outcome.stdout.contains("serving"))
     }
 }
