@@ -121,8 +121,7 @@ struct StepExtractor {
             diagnostics.append(.error(at: code.location, "a `data-test-validation=\"\(type)\"` block must come from `{% validation \(type) %}`"))
             return nil
         }
-        var isValidation = false
-        if case .validation? = planned { isValidation = true }
+        let isValidation = if case .validation? = planned { true } else { false }
         if onlyValidations, !isValidation { return nil }
         // A validation is always planned; any other block (a decK apply too) needs the marker where one is required.
         let byDefault = requiredMarker == nil && Self.shellLanguages.contains(language)

@@ -61,14 +61,12 @@ struct ServeCommand: AsyncParsableCommand {
                     let what = rebuild.full ? "the whole site (\(pages.count) pages)" : pages.isEmpty ? "no page" : pages.joined(separator: ", ")
                     StandardStream.output.write("rebuilt \(what) in \(Self.milliseconds(rebuild.duration))\n")
                 })
-        } catch let error as FileWatcher.WatchError {
-            await preview.close()
-            StandardStream.error.write("error: \(error)\n")
-            throw ExitCode.badInput
         } catch {
-            // The server stops only by a signal; anything it throws is about where it was asked to listen.
+            // The server stops only by a signal: what it throws is about the folders to watch or where to listen.
             await preview.close()
-            StandardStream.error.write("error: cannot serve on \(host):\(port): \(error) (is another server on that port? choose one with --port)\n")
+            let reason = error is FileWatcher.WatchError ? "\(error)"
+                : "cannot serve on \(host):\(port): \(error) (is another server on that port? choose one with --port)"
+            StandardStream.error.write("error: \(reason)\n")
             throw ExitCode.badInput
         }
         // The server's event loops may hold the site past this point: let go of its unpacked templates now.

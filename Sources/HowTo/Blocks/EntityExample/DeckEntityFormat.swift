@@ -36,13 +36,12 @@ enum DeckEntityFormat: EntityExampleFormat {
             ])
         case "plugin":
             let target = example.pluginTarget
-            let config = fields["config"].flatMap { $0.mapping?.isEmpty == false ? $0 : nil }
             let targetValue = target.key == "global" ? nil : Node(target.value ?? EntityExample.placeholders[target.key] ?? "")
             return KubernetesYAML.mapping([
                 ("name", fields["name"]), (target.key, targetValue),
                 ("partials", fields["partials"].flatMap { $0.sequence?.isEmpty == false ? $0 : nil }),
                 ("tags", fields["tags"].flatMap { $0.sequence?.isEmpty == false ? $0 : nil }),
-                ("config", config), ("ordering", fields["ordering"]),
+                ("config", fields["config"]), ("ordering", fields["ordering"]),
             ])
         default:
             return data

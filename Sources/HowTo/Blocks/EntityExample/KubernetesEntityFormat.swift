@@ -54,8 +54,7 @@ enum KubernetesEntityFormat: EntityExampleFormat {
         var resource = Resource(yaml: "", name: "")
         let tags = take("tags")?.sequence?.compactMap(\.string)
         if fields["skip_annotate"]?.bool == true {  // Kong removes it only when set
-            resource.skipAnnotate = true
-            fields[Node("skip_annotate")] = nil
+            resource.skipAnnotate = take("skip_annotate") != nil
         }
         for key in foreignKeys {
             guard let value = take(key) else { continue }
